@@ -1,0 +1,6 @@
+/** The knowledge module: load the content, look things up, analyse text. Never imports Slack. */
+export { type Knowledge, KnowledgeError, type KnowledgeProblem, loadKnowledge } from './load.ts';
+export * from './mentions.ts';
+export type * from './schema.ts';
+export { foldKey, search, stripQuestion } from './search.ts';
+export * from './terms.ts';

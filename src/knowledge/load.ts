@@ -1,0 +1,354 @@
+/** Loads `knowledge/*.yaml`, validates shape and cross-references, and builds the search indexes. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  CategoriesFileSchema,
+  type Category,
+  type CheatSheet,
+  CheatSheetFileSchema,
+  GlossaryFileSchema,
+  type Mistake,
+  MistakesFileSchema,
+  type PythonVersions,
+  PythonVersionsFileSchema,
+  type Role,
+  RolesFileSchema,
+  type Term,
+  type Typing,
+  TypingFileSchema,
+} from './schema.ts';
+import { buildSearchIndex, foldKey, type SearchIndex, similarity } from './search.ts';
+
+/** One thing wrong in one file, at one field path. */
+export interface KnowledgeProblem {
+  file: string;
+  path: string;
+  message: string;
+}
+
+/** The knowledge base is unreadable or invalid; the message lists file, field path and problem for each. */
+export class KnowledgeError extends Error {
+  override name = 'KnowledgeError';
+  constructor(readonly problems: readonly KnowledgeProblem[]) {
+    const lines = problems.map((p) => `${p.file}: ${p.path ? `${p.path}: ` : ''}${p.message}`);
+    super(
+      `The knowledge base is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  ${lines.join('\n  ')}`,
+    );
+  }
+}
+
+/** The validated content with its lookup indexes, ready to answer questions. */
+export interface Knowledge {
+  readonly categories: readonly Category[];
+  readonly terms: readonly Term[];
+  readonly roles: readonly Role[];
+  readonly mistakes: readonly Mistake[];
+  readonly pythonVersions: PythonVersions;
+  readonly typing: Typing;
+  readonly cheatSheet: CheatSheet;
+  readonly termById: ReadonlyMap<string, Term>;
+  readonly roleById: ReadonlyMap<string, Role>;
+  readonly mistakeById: ReadonlyMap<string, Mistake>;
+  readonly categoryById: ReadonlyMap<string, Category>;
+  readonly termIndex: SearchIndex<Term>;
+  readonly roleIndex: SearchIndex<Role>;
+}
+
+const TOPIC_FILES = {
+  categories: 'categories.yaml',
+  roles: 'roles.yaml',
+  mistakes: 'mistakes.yaml',
+  pythonVersions: 'python-versions.yaml',
+  typing: 'typing.yaml',
+  cheatSheet: 'cheat-sheet.yaml',
+} as const;
+const GLOSSARY_DIR = 'glossary';
+
+/** Collects problems across files so one run reports all of them. */
+class ProblemList {
+  readonly items: KnowledgeProblem[] = [];
+  add(file: string, path: string, message: string) {
+    this.items.push({ file, path, message });
+  }
+}
+
+/** Loads and validates the knowledge base in `dir`; throws KnowledgeError naming every problem. */
+export function loadKnowledge(dir: string): Knowledge {
+  const problems = new ProblemList();
+  const display = (file: string) => displayPath(path.join(dir, file));
+
+  let rootEntries: string[] = [];
+  try {
+    rootEntries = readdirSync(dir);
+  } catch (error) {
+    throw new KnowledgeError([
+      { file: displayPath(dir), path: '', message: `cannot read the folder (${errorCode(error)})` },
+    ]);
+  }
+  const known = new Set<string>([...Object.values(TOPIC_FILES), GLOSSARY_DIR]);
+  for (const entry of rootEntries) {
+    if (/\.ya?ml$/i.test(entry) && !known.has(entry)) {
+      problems.add(
+        display(entry),
+        '',
+        `unexpected file: each topic has its own file (${[...known].join(', ')}); glossary terms go in ${GLOSSARY_DIR}/<category>.yaml`,
+      );
+    }
+  }
+
+  const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined => {
+    const data = readYaml(path.join(dir, file), display(file), problems);
+    if (data === undefined) return undefined;
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues)
+      problems.add(display(file), formatPath(issue.path, data), issue.message);
+    return undefined;
+  };
+
+  const categories = read(TOPIC_FILES.categories, CategoriesFileSchema)?.categories ?? [];
+  const roles = read(TOPIC_FILES.roles, RolesFileSchema)?.roles ?? [];
+  const mistakes = read(TOPIC_FILES.mistakes, MistakesFileSchema)?.mistakes ?? [];
+  const pythonVersions = read(TOPIC_FILES.pythonVersions, PythonVersionsFileSchema);
+  const typing = read(TOPIC_FILES.typing, TypingFileSchema);
+  const cheatSheet = read(TOPIC_FILES.cheatSheet, CheatSheetFileSchema);
+
+  let glossaryFiles: string[] = [];
+  try {
+    glossaryFiles = readdirSync(path.join(dir, GLOSSARY_DIR))
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort();
+  } catch (error) {
+    problems.add(display(GLOSSARY_DIR), '', `cannot read the glossary folder (${errorCode(error)})`);
+  }
+  if (glossaryFiles.length === 0) problems.add(display(GLOSSARY_DIR), '', 'no glossary files (*.yaml) found');
+  const termFile = new Map<Term, { file: string; index: number }>();
+  const terms: Term[] = [];
+  for (const file of glossaryFiles) {
+    const relative = path.join(GLOSSARY_DIR, file);
+    read(relative, GlossaryFileSchema)?.terms.forEach((term, index) => {
+      termFile.set(term, { file: display(relative), index });
+      terms.push(term);
+    });
+  }
+
+  const termIds = uniqueIds(
+    terms,
+    (t) => termFile.get(t)?.file ?? '',
+    (t) => `terms[${termFile.get(t)?.index}]`,
+    problems,
+  );
+  const roleIds = uniqueIds(
+    roles,
+    () => display(TOPIC_FILES.roles),
+    (_, i) => `roles[${i}]`,
+    problems,
+  );
+  const mistakeIds = uniqueIds(
+    mistakes,
+    () => display(TOPIC_FILES.mistakes),
+    (_, i) => `mistakes[${i}]`,
+    problems,
+  );
+  const categoryIds = uniqueIds(
+    categories,
+    () => display(TOPIC_FILES.categories),
+    (_, i) => `categories[${i}]`,
+    problems,
+  );
+
+  const check = (file: string, at: string, id: string, ids: ReadonlyMap<string, unknown>, kind: string) => {
+    if (!ids.has(id)) problems.add(file, at, `unknown ${kind} id "${id}"${nearest(id, ids.keys())}`);
+  };
+  for (const term of terms) {
+    const { file, index } = termFile.get(term) ?? { file: '', index: -1 };
+    const at = `terms[${index}] (${term.id})`;
+    check(file, `${at}.category`, term.category, categoryIds, 'category');
+    for (const [i, id] of term.roles.entries()) check(file, `${at}.roles[${i}]`, id, roleIds, 'role');
+    for (const [i, id] of term.related.entries()) {
+      if (id === term.id) problems.add(file, `${at}.related[${i}]`, 'a term cannot be related to itself');
+      else check(file, `${at}.related[${i}]`, id, termIds, 'term');
+    }
+  }
+  const rolesFile = display(TOPIC_FILES.roles);
+  for (const [r, role] of roles.entries()) {
+    const at = `roles[${r}] (${role.id})`;
+    for (const [i, id] of role.tools.entries()) check(rolesFile, `${at}.tools[${i}]`, id, termIds, 'term');
+    for (const [i, w] of role.warnings.entries()) {
+      check(rolesFile, `${at}.warnings[${i}].mistake`, w.mistake, mistakeIds, 'mistake');
+    }
+  }
+  for (const [m, mistake] of mistakes.entries()) {
+    for (const [i, id] of mistake.roles.entries()) {
+      check(display(TOPIC_FILES.mistakes), `mistakes[${m}] (${mistake.id}).roles[${i}]`, id, roleIds, 'role');
+    }
+  }
+  for (const [v, version] of (pythonVersions?.versions ?? []).entries()) {
+    for (const [i, id] of version.terms.entries()) {
+      check(
+        display(TOPIC_FILES.pythonVersions),
+        `versions[${v}] (${version.id}).terms[${i}]`,
+        id,
+        termIds,
+        'term',
+      );
+    }
+  }
+  for (const [r, row] of (cheatSheet?.termsToKnow ?? []).entries()) {
+    for (const [i, id] of row.terms.entries()) {
+      check(display(TOPIC_FILES.cheatSheet), `termsToKnow[${r}].terms[${i}]`, id, termIds, 'term');
+    }
+  }
+
+  checkKeyClashes(
+    terms,
+    (t) => [t.id, t.name, ...t.aliases],
+    (t) => {
+      const at = termFile.get(t);
+      return { file: at?.file ?? '', path: `terms[${at?.index}] (${t.id}).aliases` };
+    },
+    problems,
+  );
+  checkKeyClashes(
+    roles,
+    (r) => [r.id, r.name, ...r.aliases],
+    (r) => ({
+      file: display(TOPIC_FILES.roles),
+      path: `roles[${roles.indexOf(r)}] (${r.id}).aliases`,
+    }),
+    problems,
+  );
+
+  if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet) {
+    throw new KnowledgeError(problems.items);
+  }
+  return {
+    categories,
+    terms,
+    roles,
+    mistakes,
+    pythonVersions,
+    typing,
+    cheatSheet,
+    termById: new Map(terms.map((t) => [t.id, t])),
+    roleById: new Map(roles.map((r) => [r.id, r])),
+    mistakeById: new Map(mistakes.map((m) => [m.id, m])),
+    categoryById: new Map(categories.map((c) => [c.id, c])),
+    termIndex: buildSearchIndex(terms, (t) => [t.id, t.name, ...t.aliases]),
+    roleIndex: buildSearchIndex(roles, (r) => [r.id, r.name, ...r.aliases]),
+  };
+}
+
+function readYaml(file: string, shown: string, problems: ProblemList): unknown {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    problems.add(shown, '', `cannot read the file (${errorCode(error)})`);
+    return undefined;
+  }
+  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const where = error.linePos?.[0];
+      problems.add(
+        shown,
+        where ? `line ${where.line}, column ${where.col}` : '',
+        `YAML syntax: ${error.message.split('\n')[0]}`,
+      );
+    }
+    return undefined;
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) {
+    problems.add(shown, '', 'the file is empty');
+    return undefined;
+  }
+  return data;
+}
+
+/** Maps each id to its item, reporting duplicates. */
+function uniqueIds<T extends { id: string }>(
+  items: readonly T[],
+  fileOf: (item: T) => string,
+  pathOf: (item: T, index: number) => string,
+  problems: ProblemList,
+): Map<string, T> {
+  const ids = new Map<string, T>();
+  items.forEach((item, index) => {
+    const first = ids.get(item.id);
+    if (first)
+      problems.add(
+        fileOf(item),
+        `${pathOf(item, index)}.id`,
+        `duplicate id "${item.id}" (also in ${fileOf(first)})`,
+      );
+    else ids.set(item.id, item);
+  });
+  return ids;
+}
+
+/** Reports a name or alias that folds to the same key as another item's id, name or alias. */
+function checkKeyClashes<T extends { id: string }>(
+  items: readonly T[],
+  keysOf: (item: T) => string[],
+  whereOf: (item: T) => { file: string; path: string },
+  problems: ProblemList,
+) {
+  const owner = new Map<string, T>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const folded = foldKey(key);
+      if (folded === '') {
+        const where = whereOf(item);
+        problems.add(where.file, where.path, `"${key}" has no letters or digits to match on`);
+        continue;
+      }
+      const other = owner.get(folded);
+      if (other && other.id !== item.id) {
+        const where = whereOf(item);
+        problems.add(
+          where.file,
+          where.path,
+          `"${key}" points at two entries: "${other.id}" and "${item.id}"`,
+        );
+      } else owner.set(folded, item);
+    }
+  }
+}
+
+/** `["terms", 3, "related", 0]` → `terms[3] (django).related[0]`, naming the item by its id. */
+function formatPath(issuePath: readonly PropertyKey[], data: unknown): string {
+  let out = '';
+  let node: unknown = data;
+  for (const part of issuePath) {
+    node =
+      node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined;
+    if (typeof part === 'number') {
+      const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
+      out += `[${part}]${typeof id === 'string' ? ` (${id})` : ''}`;
+    } else out += `${out ? '.' : ''}${String(part)}`;
+  }
+  return out;
+}
+
+function nearest(id: string, candidates: Iterable<string>): string {
+  let best: string | undefined;
+  let bestScore = 0;
+  for (const candidate of candidates) {
+    const score = similarity(id, candidate);
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best && bestScore >= 0.6 ? ` (did you mean "${best}"?)` : '';
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? String(error);
+}

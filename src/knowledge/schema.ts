@@ -1,0 +1,137 @@
+/** Zod schemas for the content files in `knowledge/`: the single definition of their shape. */
+import { z } from 'zod';
+
+/** Lower-case kebab-case id, the form every cross-reference uses. */
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case kebab-case, e.g. "scikit-learn"');
+
+/** Non-empty, trimmed prose. */
+const Text = z.string().trim().min(1, 'must not be empty');
+
+/** Where a piece of content comes from: the hiring guide itself, or PyHire extending it. */
+const Source = z.enum(['guide', 'extension']);
+
+export const CategorySchema = z.strictObject({
+  id: Id,
+  label: Text.max(60),
+  description: Text.max(200),
+});
+
+export const CategoriesFileSchema = z.strictObject({
+  categories: z.array(CategorySchema).min(1),
+});
+
+export const TermSchema = z.strictObject({
+  id: Id,
+  name: Text.max(60),
+  aliases: z.array(Text.max(60)).default([]),
+  category: Id,
+  /** One to three plain-language sentences for a non-engineer. */
+  definition: Text.max(600),
+  whyItMatters: Text.max(600),
+  /** Role ids this term signals on a resume or in a job description. */
+  roles: z.array(Id).default([]),
+  /** One question a recruiter can ask a candidate about it. */
+  ask: Text.max(400),
+  related: z.array(Id).default([]),
+});
+
+export const GlossaryFileSchema = z.strictObject({
+  terms: z.array(TermSchema).min(1),
+});
+
+export const InterviewQuestionSchema = z.strictObject({
+  question: Text.max(300),
+  source: Source,
+  /** What a strong answer covers. */
+  listenFor: z.array(Text.max(300)).min(3).max(5),
+  redFlags: z.array(Text.max(300)).max(4).default([]),
+});
+
+export const RoleWarningSchema = z.strictObject({
+  mistake: Id,
+  /** How the mistake shows up for this particular role. */
+  note: Text.max(400),
+});
+
+export const RoleSchema = z.strictObject({
+  id: Id,
+  name: Text.max(60),
+  aliases: z.array(Text.max(60)).default([]),
+  summary: Text.max(300),
+  builds: z.array(Text.max(100)).min(1),
+  /** Term ids of the tools the guide lists for the role. */
+  tools: z.array(Id).min(1),
+  examples: z.array(z.strictObject({ company: Text.max(60), detail: Text.max(120) })).default([]),
+  mustHaves: z.strictObject({
+    source: Source,
+    skills: z.array(Text.max(200)).min(1),
+  }),
+  interview: z.strictObject({
+    source: Source,
+    questions: z.array(InterviewQuestionSchema).min(1),
+  }),
+  warnings: z.array(RoleWarningSchema).default([]),
+});
+
+export const RolesFileSchema = z.strictObject({
+  roles: z.array(RoleSchema).min(1),
+});
+
+export const MistakeSchema = z.strictObject({
+  id: Id,
+  title: Text.max(100),
+  /** Where the guide says it: the common-mistakes list or the recruiter's cheat sheet. */
+  source: z.enum(['common-mistakes', 'cheat-sheet', 'python-versions']),
+  summary: Text.max(600),
+  fix: Text.max(400),
+  /** Role ids whose kits this mistake applies to. */
+  roles: z.array(Id).min(1),
+});
+
+export const MistakesFileSchema = z.strictObject({
+  mistakes: z.array(MistakeSchema).min(1),
+});
+
+export const PythonVersionsFileSchema = z.strictObject({
+  versions: z
+    .array(
+      z.strictObject({
+        id: Id,
+        label: Text.max(60),
+        status: Text.max(60),
+        points: z.array(Text.max(200)).min(1),
+        /** Term ids the version's points mention. */
+        terms: z.array(Id).default([]),
+      }),
+    )
+    .min(1),
+  interviewQuestion: Text.max(300),
+});
+
+export const TypingFileSchema = z.strictObject({
+  summary: Text.max(400),
+  example: Text.max(400),
+  whyItMatters: z.array(Text.max(200)).min(1),
+  evaluationTip: Text.max(400),
+});
+
+export const CheatSheetFileSchema = z.strictObject({
+  greenFlags: z.array(Text.max(200)).min(1),
+  yellowFlags: z.array(Text.max(200)).min(1),
+  /** The guide's "Technical Terms to Know" table. */
+  termsToKnow: z
+    .array(z.strictObject({ term: Text.max(60), meaning: Text.max(200), terms: z.array(Id).min(1) }))
+    .min(1),
+});
+
+export type Category = z.infer<typeof CategorySchema>;
+export type Term = z.infer<typeof TermSchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type InterviewQuestion = z.infer<typeof InterviewQuestionSchema>;
+export type RoleWarning = z.infer<typeof RoleWarningSchema>;
+export type Mistake = z.infer<typeof MistakeSchema>;
+export type PythonVersions = z.infer<typeof PythonVersionsFileSchema>;
+export type Typing = z.infer<typeof TypingFileSchema>;
+export type CheatSheet = z.infer<typeof CheatSheetFileSchema>;

@@ -1,0 +1,164 @@
+/** Fuzzy lookup shared by terms and roles: exact folded keys first, then fuse.js with a confidence check. */
+import Fuse from 'fuse.js';
+
+/** Longest query, in characters, that is looked up at all: longer text is no term or role name. */
+export const MAX_QUERY_LENGTH = 120;
+/** Similarity (0 to 1) at or above which a fuzzy match answers directly. */
+export const CONFIDENT_SIMILARITY = 0.75;
+/** Similarity at or above which a match is offered as "Did you mean". */
+export const SUGGEST_SIMILARITY = 0.55;
+/** A runner-up this close to the best match makes the answer ambiguous. */
+const AMBIGUITY_MARGIN = 0.05;
+const MAX_SUGGESTIONS = 3;
+
+/** Words around a name that do not change which thing is meant ("the Django framework"). */
+const FILLER_WORDS = new Set(
+  'a an the is are of in on for to about me please pls framework frameworks library libraries lib package tool tools platform thing concept language term mean means meaning stand stands called python'.split(
+    ' ',
+  ),
+);
+
+/** Question phrasing around the thing asked about, removed before matching. */
+const QUESTION_PREFIX =
+  /^(?:(?:hey|hi|hello|ok|okay|so|quick question|qq)[\s,:!-]+)*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:what(?:'s|’s|s| is| are| was| does| do)|who(?:'s| is)|whats|define|definition of|explain|describe|tell me about|tell me what|meaning of|what is meant by|what do you mean by|how about|info on|info about)\s+/i;
+const QUESTION_SUFFIX = /\s+(?:mean|means|stand for|stands for|do|does|is|used for|for)?\s*[?!.]*$/i;
+
+/** Lower-case letters and digits only: "Py.Test", "py test" and "pytest" fold to the same key. */
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Strips question phrasing and articles: "what's a data warehouse?" → "data warehouse". */
+export function stripQuestion(text: string): string {
+  let query = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 3; i++) {
+    const before = query;
+    query = query.replace(QUESTION_PREFIX, '').replace(QUESTION_SUFFIX, '').trim();
+    query = query.replace(/^(?:a|an|the)\s+/i, '').replace(/^["'`“‘]+|["'`”’]+$/g, '');
+    if (query === before) break;
+  }
+  return query.trim();
+}
+
+/** Optimal string alignment distance: edits, where swapping two neighbours counts as one. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
+      }
+      row.push(best);
+    }
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
+
+/** 1 for the same key, falling towards 0 as more edits are needed. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+/** What a lookup found: one item to answer with, a few to offer, or nothing. */
+export type SearchResult<T> =
+  | { kind: 'match'; item: T; exact: boolean }
+  | { kind: 'suggestions'; items: T[] }
+  | { kind: 'none' };
+
+interface KeyEntry {
+  key: string;
+  item: number;
+}
+
+/** Searchable keys of a list of items, built once at start-up. */
+export interface SearchIndex<T> {
+  readonly items: readonly T[];
+  readonly exact: ReadonlyMap<string, number>;
+  readonly fuse: Fuse<KeyEntry>;
+}
+
+/** Indexes items by their folded keys (id, name, aliases). Keys must already be unique per item. */
+export function buildSearchIndex<T>(
+  items: readonly T[],
+  keysOf: (item: T) => readonly string[],
+): SearchIndex<T> {
+  const exact = new Map<string, number>();
+  const entries: KeyEntry[] = [];
+  items.forEach((item, index) => {
+    for (const key of new Set(keysOf(item).map(foldKey))) {
+      if (key === '' || exact.has(key)) continue;
+      exact.set(key, index);
+      entries.push({ key, item: index });
+    }
+  });
+  const fuse = new Fuse(entries, {
+    keys: ['key'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.5,
+    shouldSort: true,
+  });
+  return { items, exact, fuse };
+}
+
+/** Finds what a person meant by `text`: exact name or alias first, then the closest confident fuzzy match. */
+export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> {
+  if (text.length > MAX_QUERY_LENGTH * 4) return { kind: 'none' };
+  const query = stripQuestion(text).slice(0, MAX_QUERY_LENGTH);
+  const exactHit = index.exact.get(foldKey(query));
+  if (exactHit !== undefined) return found(index, exactHit, true);
+
+  const tokens = query.split(/[\s,;/]+/).filter(Boolean);
+  const core = tokens.filter((token) => !FILLER_WORDS.has(token.toLowerCase()));
+  const coreKey = foldKey(core.join(' '));
+  if (coreKey === '') return { kind: 'none' };
+  const coreHit = index.exact.get(coreKey);
+  if (coreHit !== undefined) return found(index, coreHit, true);
+
+  const scores = new Map<number, number>();
+  const note = (item: number, score: number) => scores.set(item, Math.max(scores.get(item) ?? 0, score));
+
+  // A name inside a longer query ("django vs flask") is a strong hint, but not a confident answer.
+  for (let size = Math.min(3, core.length - 1); size >= 1; size--) {
+    for (let start = 0; start + size <= core.length; start++) {
+      const hit = index.exact.get(foldKey(core.slice(start, start + size).join(' ')));
+      if (hit !== undefined) note(hit, CONFIDENT_SIMILARITY - 0.01);
+    }
+  }
+  for (const result of index.fuse.search(coreKey, { limit: 12 })) {
+    note(result.item.item, similarity(coreKey, result.item.key));
+  }
+
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
+  const [best, runnerUp] = ranked;
+  if (best === undefined || best[1] < SUGGEST_SIMILARITY) return { kind: 'none' };
+  if (
+    best[1] >= CONFIDENT_SIMILARITY &&
+    (runnerUp === undefined || runnerUp[1] < best[1] - AMBIGUITY_MARGIN)
+  ) {
+    return found(index, best[0], false);
+  }
+  const items = ranked
+    .filter(([, score]) => score >= SUGGEST_SIMILARITY)
+    .slice(0, MAX_SUGGESTIONS)
+    .map(([item]) => index.items[item] as T);
+  return { kind: 'suggestions', items };
+}
+
+function found<T>(index: SearchIndex<T>, item: number, exact: boolean): SearchResult<T> {
+  return { kind: 'match', item: index.items[item] as T, exact };
+}

@@ -1,0 +1,74 @@
+/** Term answers for /pyterm, mentions and buttons: plain data, no Slack. */
+import type { Knowledge } from './load.ts';
+import type { Category, Role, Term } from './schema.ts';
+import { search } from './search.ts';
+
+/** Everything a term card shows, with its references resolved. */
+export interface TermCard {
+  term: Term;
+  category: Category;
+  roles: Role[];
+  related: Term[];
+}
+
+/** Terms of one category, for the help listing. */
+export interface TermGroup {
+  category: Category;
+  terms: Term[];
+}
+
+/** What /pyterm answers: a card, suggestions, a friendly miss, or how to use it. */
+export type TermAnswer =
+  | { kind: 'term'; card: TermCard }
+  | { kind: 'suggestions'; query: string; terms: Term[] }
+  | { kind: 'no-match'; query: string }
+  | { kind: 'help'; groups: TermGroup[]; exampleTerms: Term[] };
+
+const HELP_WORDS = new Set(['', 'help', '?', 'list', 'all', 'terms', 'index']);
+
+/** Answers a /pyterm query: exact name or alias, then a confident typo match, then suggestions. */
+export function answerTermQuery(knowledge: Knowledge, text: string): TermAnswer {
+  const query = text.trim();
+  if (HELP_WORDS.has(query.toLowerCase())) return termHelp(knowledge);
+  const result = search(knowledge.termIndex, query);
+  switch (result.kind) {
+    case 'match':
+      return { kind: 'term', card: buildTermCard(knowledge, result.item) };
+    case 'suggestions':
+      return { kind: 'suggestions', query, terms: result.items };
+    case 'none':
+      return { kind: 'no-match', query };
+  }
+}
+
+/** The card for a term id, or undefined when no such term exists (e.g. a stale button). */
+export function findTermCard(knowledge: Knowledge, id: string): TermCard | undefined {
+  const term = knowledge.termById.get(id);
+  return term && buildTermCard(knowledge, term);
+}
+
+/** Every term grouped by category, in the categories' order. */
+export function termHelp(knowledge: Knowledge): TermAnswer & { kind: 'help' } {
+  const groups = knowledge.categories
+    .map((category) => ({
+      category,
+      terms: knowledge.terms
+        .filter((t) => t.category === category.id)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    }))
+    .filter((group) => group.terms.length > 0);
+  const exampleTerms = ['dbt', 'django', 'scikit-learn']
+    .map((id) => knowledge.termById.get(id))
+    .filter((t): t is Term => t !== undefined);
+  return { kind: 'help', groups, exampleTerms };
+}
+
+function buildTermCard(knowledge: Knowledge, term: Term): TermCard {
+  return {
+    term,
+    // The loader guarantees that every reference resolves.
+    category: knowledge.categoryById.get(term.category) as Category,
+    roles: term.roles.map((id) => knowledge.roleById.get(id) as Role),
+    related: term.related.map((id) => knowledge.termById.get(id) as Term),
+  };
+}

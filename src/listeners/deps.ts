@@ -1,0 +1,6 @@
+/** What every listener is built with. */
+import type { Knowledge } from '../knowledge/index.ts';
+
+export interface ListenerDeps {
+  knowledge: Knowledge;
+}

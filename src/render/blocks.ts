@@ -1,0 +1,88 @@
+/** Block Kit building blocks with Slack's limits applied; the only module that knows Block Kit's shape. */
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { truncate } from './escape.ts';
+
+/** A message as every surface sends it: blocks plus the notification fallback text. */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Limits from ../shared/slack/block-kit-limits.md. */
+export const LIMITS = {
+  messageBlocks: 50,
+  viewBlocks: 100,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  actionsElements: 25,
+  id: 255,
+  buttonText: 75,
+  buttonValue: 2000,
+  optionText: 75,
+  optionValue: 150,
+  staticSelectOptions: 100,
+  fallbackText: 40_000,
+  /** Slack's undocumented cap on all block text of one message together. */
+  messageBlockText: 12_000,
+} as const;
+
+export const header = (text: string): HeaderBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+});
+
+export const section = (text: string, blockId?: string): SectionBlock => ({
+  type: 'section',
+  ...(blockId ? { block_id: truncate(blockId, LIMITS.id) } : {}),
+  text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) },
+});
+
+export const fields = (texts: readonly string[], blockId?: string): SectionBlock => ({
+  type: 'section',
+  ...(blockId ? { block_id: truncate(blockId, LIMITS.id) } : {}),
+  fields: texts
+    .slice(0, LIMITS.sectionFields)
+    .map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.fieldText) })),
+});
+
+export const context = (texts: readonly string[], blockId?: string): ContextBlock => ({
+  type: 'context',
+  ...(blockId ? { block_id: truncate(blockId, LIMITS.id) } : {}),
+  elements: texts
+    .slice(0, LIMITS.contextElements)
+    .map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) })),
+});
+
+export const divider = (): KnownBlock => ({ type: 'divider' });
+
+export interface ButtonSpec {
+  text: string;
+  actionId: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export const button = ({ text, actionId, value, style }: ButtonSpec): Button => ({
+  type: 'button',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
+  action_id: truncate(actionId, LIMITS.id),
+  value: truncate(value, LIMITS.buttonValue),
+  ...(style ? { style } : {}),
+});
+
+export const actions = (blockId: string, buttons: readonly ButtonSpec[]): ActionsBlock => ({
+  type: 'actions',
+  block_id: truncate(blockId, LIMITS.id),
+  elements: buttons.slice(0, LIMITS.actionsElements).map(button),
+});
+
+/** Assembles a message, keeping within the block count and the fallback text limit. */
+export function message(text: string, blocks: readonly KnownBlock[]): SlackMessage {
+  return {
+    text: truncate(text.trim() === '' ? 'PyHire' : text, LIMITS.fallbackText),
+    blocks: blocks.slice(0, LIMITS.messageBlocks),
+  };
+}
