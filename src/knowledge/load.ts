@@ -87,24 +87,26 @@ export function loadKnowledge(dir: string): Knowledge {
       { file: displayPath(dir), path: '', message: `cannot read the folder (${errorCode(error)})` },
     ]);
   }
-  const known = new Set<string>([...Object.values(TOPIC_FILES), GLOSSARY_DIR]);
+  const knownFiles = new Set<string>([...Object.values(TOPIC_FILES), GLOSSARY_DIR]);
   for (const entry of rootEntries) {
-    if (/\.ya?ml$/i.test(entry) && !known.has(entry)) {
+    if (/\.ya?ml$/i.test(entry) && !knownFiles.has(entry)) {
       problems.add(
         display(entry),
         '',
-        `unexpected file: each topic has its own file (${[...known].join(', ')}); glossary terms go in ${GLOSSARY_DIR}/<category>.yaml`,
+        `unexpected file: each topic has its own file (${[...knownFiles].join(', ')}); glossary terms go in ${GLOSSARY_DIR}/<category>.yaml`,
       );
     }
   }
 
+  const failedFiles = new Set<string>();
   const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined => {
     const data = readYaml(path.join(dir, file), display(file), problems);
-    if (data === undefined) return undefined;
-    const result = schema.safeParse(data);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues)
+    const result = data === undefined ? undefined : schema.safeParse(data);
+    if (result?.success) return result.data;
+    failedFiles.add(file);
+    for (const issue of result?.error.issues ?? []) {
       problems.add(display(file), formatPath(issue.path, data), issue.message);
+    }
     return undefined;
   };
 
@@ -159,46 +161,50 @@ export function loadKnowledge(dir: string): Knowledge {
     problems,
   );
 
-  const check = (file: string, at: string, id: string, ids: ReadonlyMap<string, unknown>, kind: string) => {
-    if (!ids.has(id)) problems.add(file, at, `unknown ${kind} id "${id}"${nearest(id, ids.keys())}`);
+  // References into a file that failed to load are not checked: its own error says what is wrong.
+  const complete = (...files: string[]) => files.every((file) => !failedFiles.has(file));
+  const glossaryLoaded = complete(...glossaryFiles.map((file) => path.join(GLOSSARY_DIR, file)));
+  const known = {
+    term: glossaryLoaded ? termIds : undefined,
+    role: complete(TOPIC_FILES.roles) ? roleIds : undefined,
+    mistake: complete(TOPIC_FILES.mistakes) ? mistakeIds : undefined,
+    category: complete(TOPIC_FILES.categories) ? categoryIds : undefined,
+  };
+  const check = (file: string, at: string, id: string, kind: keyof typeof known) => {
+    const ids = known[kind];
+    if (ids && !ids.has(id)) problems.add(file, at, `unknown ${kind} id "${id}"${nearest(id, ids.keys())}`);
   };
   for (const term of terms) {
     const { file, index } = termFile.get(term) ?? { file: '', index: -1 };
     const at = `terms[${index}] (${term.id})`;
-    check(file, `${at}.category`, term.category, categoryIds, 'category');
-    for (const [i, id] of term.roles.entries()) check(file, `${at}.roles[${i}]`, id, roleIds, 'role');
+    check(file, `${at}.category`, term.category, 'category');
+    for (const [i, id] of term.roles.entries()) check(file, `${at}.roles[${i}]`, id, 'role');
     for (const [i, id] of term.related.entries()) {
       if (id === term.id) problems.add(file, `${at}.related[${i}]`, 'a term cannot be related to itself');
-      else check(file, `${at}.related[${i}]`, id, termIds, 'term');
+      else check(file, `${at}.related[${i}]`, id, 'term');
     }
   }
   const rolesFile = display(TOPIC_FILES.roles);
   for (const [r, role] of roles.entries()) {
     const at = `roles[${r}] (${role.id})`;
-    for (const [i, id] of role.tools.entries()) check(rolesFile, `${at}.tools[${i}]`, id, termIds, 'term');
+    for (const [i, id] of role.tools.entries()) check(rolesFile, `${at}.tools[${i}]`, id, 'term');
     for (const [i, w] of role.warnings.entries()) {
-      check(rolesFile, `${at}.warnings[${i}].mistake`, w.mistake, mistakeIds, 'mistake');
+      check(rolesFile, `${at}.warnings[${i}].mistake`, w.mistake, 'mistake');
     }
   }
   for (const [m, mistake] of mistakes.entries()) {
     for (const [i, id] of mistake.roles.entries()) {
-      check(display(TOPIC_FILES.mistakes), `mistakes[${m}] (${mistake.id}).roles[${i}]`, id, roleIds, 'role');
+      check(display(TOPIC_FILES.mistakes), `mistakes[${m}] (${mistake.id}).roles[${i}]`, id, 'role');
     }
   }
   for (const [v, version] of (pythonVersions?.versions ?? []).entries()) {
     for (const [i, id] of version.terms.entries()) {
-      check(
-        display(TOPIC_FILES.pythonVersions),
-        `versions[${v}] (${version.id}).terms[${i}]`,
-        id,
-        termIds,
-        'term',
-      );
+      check(display(TOPIC_FILES.pythonVersions), `versions[${v}] (${version.id}).terms[${i}]`, id, 'term');
     }
   }
   for (const [r, row] of (cheatSheet?.termsToKnow ?? []).entries()) {
     for (const [i, id] of row.terms.entries()) {
-      check(display(TOPIC_FILES.cheatSheet), `termsToKnow[${r}].terms[${i}]`, id, termIds, 'term');
+      check(display(TOPIC_FILES.cheatSheet), `termsToKnow[${r}].terms[${i}]`, id, 'term');
     }
   }
 
@@ -249,15 +255,12 @@ function readYaml(file: string, shown: string, problems: ProblemList): unknown {
     problems.add(shown, '', `cannot read the file (${errorCode(error)})`);
     return undefined;
   }
-  const doc = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const where = error.linePos?.[0];
-      problems.add(
-        shown,
-        where ? `line ${where.line}, column ${where.col}` : '',
-        `YAML syntax: ${error.message.split('\n')[0]}`,
-      );
+      const problem = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      problems.add(shown, where ? `line ${where.line}, column ${where.col}` : '', `YAML syntax: ${problem}`);
     }
     return undefined;
   }

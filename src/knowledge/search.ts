@@ -21,7 +21,7 @@ const FILLER_WORDS = new Set(
 /** Question phrasing around the thing asked about, removed before matching. */
 const QUESTION_PREFIX =
   /^(?:(?:hey|hi|hello|ok|okay|so|quick question|qq)[\s,:!-]+)*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:what(?:'s|’s|s| is| are| was| does| do)|who(?:'s| is)|whats|define|definition of|explain|describe|tell me about|tell me what|meaning of|what is meant by|what do you mean by|how about|info on|info about)\s+/i;
-const QUESTION_SUFFIX = /\s+(?:mean|means|stand for|stands for|do|does|is|used for|for)?\s*[?!.]*$/i;
+const QUESTION_SUFFIX = /\s+(?:mean|means|stand for|stands for|do|does|is|used for)$/i;
 
 /** Lower-case letters and digits only: "Py.Test", "py test" and "pytest" fold to the same key. */
 export function foldKey(text: string): string {
@@ -37,7 +37,11 @@ export function stripQuestion(text: string): string {
   let query = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 3; i++) {
     const before = query;
-    query = query.replace(QUESTION_PREFIX, '').replace(QUESTION_SUFFIX, '').trim();
+    query = query
+      .replace(/[\s?!.]+$/, '')
+      .replace(QUESTION_PREFIX, '')
+      .replace(QUESTION_SUFFIX, '')
+      .trim();
     query = query.replace(/^(?:a|an|the)\s+/i, '').replace(/^["'`“‘]+|["'`”’]+$/g, '');
     if (query === before) break;
   }
