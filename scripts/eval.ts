@@ -1,7 +1,7 @@
 /** Answer-quality report for content editors: `npm run eval` after changing knowledge YAML. */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { answerTermQuery, type Knowledge, loadKnowledge } from '../src/knowledge/index.ts';
+import { answerRoleQuery, answerTermQuery, type Knowledge, loadKnowledge } from '../src/knowledge/index.ts';
 
 const fixture = <T>(name: string): T =>
   parse(readFileSync(new URL(`../test/fixtures/eval/${name}`, import.meta.url), 'utf8')) as T;
@@ -17,6 +17,15 @@ export function describeTermAnswer(knowledge: Knowledge, query: string): string 
   const answer = answerTermQuery(knowledge, query);
   if (answer.kind === 'term') return answer.card.term.id;
   if (answer.kind === 'suggestions') return `?(${answer.terms.map((t) => t.id).join(',')})`;
+  return answer.kind;
+}
+
+/** What one /pyrole query got: a role id, `other:<id>` for a role without a kit, `?(a,b)`, or the answer kind. */
+export function describeRoleAnswer(knowledge: Knowledge, query: string): string {
+  const answer = answerRoleQuery(knowledge, query);
+  if (answer.kind === 'kit') return answer.kit.role.id;
+  if (answer.kind === 'other-role') return `other:${answer.other.id}`;
+  if (answer.kind === 'suggestions') return `?(${answer.roles.map((r) => r.id).join(',')})`;
   return answer.kind;
 }
 
@@ -43,6 +52,13 @@ function main() {
     `/pyterm top-1 accuracy: ${percent(terms.correct, terms.total)} (${terms.correct}/${terms.total})`,
   );
   for (const miss of terms.misses) console.log(`  miss ${miss}`);
+  const roles = scoreQueries(fixture<{ queries: LabeledQuery[] }>('pyrole.yaml').queries, (q) =>
+    describeRoleAnswer(knowledge, q),
+  );
+  console.log(
+    `/pyrole top-1 accuracy: ${percent(roles.correct, roles.total)} (${roles.correct}/${roles.total})`,
+  );
+  for (const miss of roles.misses) console.log(`  miss ${miss}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

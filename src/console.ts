@@ -1,8 +1,8 @@
 /** The local console: the same answers as Slack, rendered as text, one line in and one answer out. */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { answerMention, answerTermQuery, type Knowledge } from './knowledge/index.ts';
-import { mentionAnswerToText, termAnswerToText } from './render/text.ts';
+import { answerMention, answerRoleQuery, answerTermQuery, type Knowledge } from './knowledge/index.ts';
+import { mentionAnswerToText, roleAnswerToText, termAnswerToText } from './render/text.ts';
 
 export const CONSOLE_HELP = [
   'PyHire console: the Slack answers, as text.',
@@ -22,6 +22,8 @@ export function answerConsoleLine(knowledge: Knowledge, line: string): string | 
   switch (name.toLowerCase()) {
     case 'pyterm':
       return termAnswerToText(answerTermQuery(knowledge, rest));
+    case 'pyrole':
+      return roleAnswerToText(answerRoleQuery(knowledge, rest));
     case 'help':
       return CONSOLE_HELP;
     default:

@@ -11,9 +11,13 @@ import {
   GlossaryFileSchema,
   type Mistake,
   MistakesFileSchema,
+  type OtherRole,
+  OtherRolesFileSchema,
   type PythonVersions,
   PythonVersionsFileSchema,
   type Role,
+  type RoleComparison,
+  RoleComparisonsFileSchema,
   RolesFileSchema,
   type Term,
   type Typing,
@@ -44,6 +48,9 @@ export interface Knowledge {
   readonly categories: readonly Category[];
   readonly terms: readonly Term[];
   readonly roles: readonly Role[];
+  /** Roles people ask for that have no kit (data scientist...), with the closest kits. */
+  readonly otherRoles: readonly OtherRole[];
+  readonly roleComparisons: readonly RoleComparison[];
   readonly mistakes: readonly Mistake[];
   readonly pythonVersions: PythonVersions;
   readonly typing: Typing;
@@ -53,18 +60,30 @@ export interface Knowledge {
   readonly mistakeById: ReadonlyMap<string, Mistake>;
   readonly categoryById: ReadonlyMap<string, Category>;
   readonly termIndex: SearchIndex<Term>;
-  readonly roleIndex: SearchIndex<Role>;
+  /** Kits and the roles without one, searched together so "data scientist" is recognised. */
+  readonly roleIndex: SearchIndex<Role | OtherRole>;
 }
 
 const TOPIC_FILES = {
   categories: 'categories.yaml',
   roles: 'roles.yaml',
+  otherRoles: 'other-roles.yaml',
+  roleComparisons: 'role-comparisons.yaml',
   mistakes: 'mistakes.yaml',
   pythonVersions: 'python-versions.yaml',
   typing: 'typing.yaml',
   cheatSheet: 'cheat-sheet.yaml',
 } as const;
 const GLOSSARY_DIR = 'glossary';
+/** Job-title words people shorten: "fastapi dev", "ml eng". */
+const ROLE_ABBREVIATIONS = {
+  dev: 'developer',
+  devs: 'developer',
+  developers: 'developer',
+  eng: 'engineer',
+  engr: 'engineer',
+  engineers: 'engineer',
+};
 
 /** Collects problems across files so one run reports all of them. */
 class ProblemList {
@@ -112,6 +131,8 @@ export function loadKnowledge(dir: string): Knowledge {
 
   const categories = read(TOPIC_FILES.categories, CategoriesFileSchema)?.categories ?? [];
   const roles = read(TOPIC_FILES.roles, RolesFileSchema)?.roles ?? [];
+  const otherRoles = read(TOPIC_FILES.otherRoles, OtherRolesFileSchema)?.otherRoles ?? [];
+  const roleComparisons = read(TOPIC_FILES.roleComparisons, RoleComparisonsFileSchema)?.comparisons ?? [];
   const mistakes = read(TOPIC_FILES.mistakes, MistakesFileSchema)?.mistakes ?? [];
   const pythonVersions = read(TOPIC_FILES.pythonVersions, PythonVersionsFileSchema);
   const typing = read(TOPIC_FILES.typing, TypingFileSchema);
@@ -192,6 +213,24 @@ export function loadKnowledge(dir: string): Knowledge {
       check(rolesFile, `${at}.warnings[${i}].mistake`, w.mistake, 'mistake');
     }
   }
+  const otherRolesFile = display(TOPIC_FILES.otherRoles);
+  for (const [o, other] of otherRoles.entries()) {
+    for (const [i, id] of other.closest.entries()) {
+      check(otherRolesFile, `otherRoles[${o}] (${other.id}).closest[${i}]`, id, 'role');
+    }
+  }
+  const comparisonsFile = display(TOPIC_FILES.roleComparisons);
+  const pairs = new Set<string>();
+  for (const [c, comparison] of roleComparisons.entries()) {
+    const [a, b] = comparison.roles;
+    for (const [i, id] of comparison.roles.entries())
+      check(comparisonsFile, `comparisons[${c}].roles[${i}]`, id, 'role');
+    const pair = [a, b].sort().join(' + ');
+    if (a === b) problems.add(comparisonsFile, `comparisons[${c}].roles`, `compares "${a}" with itself`);
+    else if (pairs.has(pair))
+      problems.add(comparisonsFile, `comparisons[${c}].roles`, `the pair ${pair} is compared twice`);
+    pairs.add(pair);
+  }
   for (const [m, mistake] of mistakes.entries()) {
     for (const [i, id] of mistake.roles.entries()) {
       check(display(TOPIC_FILES.mistakes), `mistakes[${m}] (${mistake.id}).roles[${i}]`, id, 'role');
@@ -217,13 +256,13 @@ export function loadKnowledge(dir: string): Knowledge {
     },
     problems,
   );
-  checkKeyClashes(
-    roles,
+  checkKeyClashes<Role | OtherRole>(
+    [...roles, ...otherRoles],
     (r) => [r.id, r.name, ...r.aliases],
-    (r) => ({
-      file: display(TOPIC_FILES.roles),
-      path: `roles[${roles.indexOf(r)}] (${r.id}).aliases`,
-    }),
+    (r) =>
+      isOtherRole(r)
+        ? { file: otherRolesFile, path: `otherRoles[${otherRoles.indexOf(r)}] (${r.id}).aliases` }
+        : { file: rolesFile, path: `roles[${roles.indexOf(r)}] (${r.id}).aliases` },
     problems,
   );
 
@@ -234,6 +273,8 @@ export function loadKnowledge(dir: string): Knowledge {
     categories,
     terms,
     roles,
+    otherRoles,
+    roleComparisons,
     mistakes,
     pythonVersions,
     typing,
@@ -243,8 +284,19 @@ export function loadKnowledge(dir: string): Knowledge {
     mistakeById: new Map(mistakes.map((m) => [m.id, m])),
     categoryById: new Map(categories.map((c) => [c.id, c])),
     termIndex: buildSearchIndex(terms, (t) => [t.id, t.name, ...t.aliases]),
-    roleIndex: buildSearchIndex(roles, (r) => [r.id, r.name, ...r.aliases]),
+    roleIndex: buildSearchIndex<Role | OtherRole>(
+      [...roles, ...otherRoles],
+      (r) => [r.id, r.name, ...r.aliases],
+      {
+        abbreviations: ROLE_ABBREVIATIONS,
+      },
+    ),
   };
+}
+
+/** Tells a role without a kit from a role with one. */
+export function isOtherRole(role: Role | OtherRole): role is OtherRole {
+  return 'closest' in role;
 }
 
 function readYaml(file: string, shown: string, problems: ProblemList): unknown {

@@ -79,6 +79,36 @@ export const RolesFileSchema = z.strictObject({
   roles: z.array(RoleSchema).min(1),
 });
 
+/** A role people ask for that has no kit of its own (e.g. data scientist), and the kits closest to it. */
+export const OtherRoleSchema = z.strictObject({
+  id: Id,
+  name: Text.max(60),
+  aliases: z.array(Text.max(60)).default([]),
+  /** What the guide says about it, or how it differs from our four roles. */
+  note: Text.max(600),
+  /** Role ids of the closest kits, closest first. */
+  closest: z.array(Id).min(1).max(4),
+});
+
+export const OtherRolesFileSchema = z.strictObject({
+  otherRoles: z.array(OtherRoleSchema).min(1),
+});
+
+/** How two roles differ: the guide's "don't conflate roles" made concrete for one pair. */
+export const RoleComparisonSchema = z.strictObject({
+  roles: z.tuple([Id, Id]),
+  /** What carries over from one role to the other. */
+  transfers: z.array(Text.max(200)).min(1).max(5),
+  /** What does not carry over. */
+  differs: z.array(Text.max(200)).min(1).max(5),
+  /** Why one person rarely covers both. */
+  whyNotBoth: Text.max(500),
+});
+
+export const RoleComparisonsFileSchema = z.strictObject({
+  comparisons: z.array(RoleComparisonSchema),
+});
+
 export const MistakeSchema = z.strictObject({
   id: Id,
   title: Text.max(100),
@@ -131,6 +161,8 @@ export type Term = z.infer<typeof TermSchema>;
 export type Role = z.infer<typeof RoleSchema>;
 export type InterviewQuestion = z.infer<typeof InterviewQuestionSchema>;
 export type RoleWarning = z.infer<typeof RoleWarningSchema>;
+export type OtherRole = z.infer<typeof OtherRoleSchema>;
+export type RoleComparison = z.infer<typeof RoleComparisonSchema>;
 export type Mistake = z.infer<typeof MistakeSchema>;
 export type PythonVersions = z.infer<typeof PythonVersionsFileSchema>;
 export type Typing = z.infer<typeof TypingFileSchema>;

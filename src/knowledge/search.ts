@@ -93,12 +93,19 @@ export interface SearchIndex<T> {
   readonly items: readonly T[];
   readonly exact: ReadonlyMap<string, number>;
   readonly fuse: Fuse<KeyEntry>;
+  /** Short forms people type for whole words ("dev" → "developer"), applied to queries. */
+  readonly abbreviations: ReadonlyMap<string, string>;
+}
+
+export interface SearchIndexOptions {
+  abbreviations?: Readonly<Record<string, string>>;
 }
 
 /** Indexes items by their folded keys (id, name, aliases). Keys must already be unique per item. */
 export function buildSearchIndex<T>(
   items: readonly T[],
   keysOf: (item: T) => readonly string[],
+  options: SearchIndexOptions = {},
 ): SearchIndex<T> {
   const exact = new Map<string, number>();
   const entries: KeyEntry[] = [];
@@ -116,7 +123,7 @@ export function buildSearchIndex<T>(
     threshold: 0.5,
     shouldSort: true,
   });
-  return { items, exact, fuse };
+  return { items, exact, fuse, abbreviations: new Map(Object.entries(options.abbreviations ?? {})) };
 }
 
 /** Finds what a person meant by `text`: exact name or alias first, then the closest confident fuzzy match. */
@@ -126,7 +133,10 @@ export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> 
   const exactHit = index.exact.get(foldKey(query));
   if (exactHit !== undefined) return found(index, exactHit, true);
 
-  const tokens = query.split(/[\s,;/]+/).filter(Boolean);
+  const tokens = query
+    .split(/[\s,;/]+/)
+    .filter(Boolean)
+    .map((token) => index.abbreviations.get(token.toLowerCase()) ?? token);
   const core = tokens.filter((token) => !FILLER_WORDS.has(token.toLowerCase()));
   const coreKey = foldKey(core.join(' '));
   if (coreKey === '') return { kind: 'none' };

@@ -1,5 +1,5 @@
 /** Plain-text rendering of the same answers, for the local console. */
-import type { MentionAnswer, TermAnswer, TermCard } from '../knowledge/index.ts';
+import type { MentionAnswer, Role, RoleAnswer, RoleKit, TermAnswer, TermCard } from '../knowledge/index.ts';
 import { MENTION_INTRO } from './mentions.ts';
 
 const wrap = (label: string, body: string) => `${label}\n  ${body}`;
@@ -44,4 +44,72 @@ export function termAnswerToText(answer: TermAnswer): string {
 export function mentionAnswerToText(answer: MentionAnswer): string {
   if (answer.parts.length === 0) return MENTION_INTRO.replace(/`/g, '');
   return answer.parts.map((part) => termCardToText(part.card)).join('\n\n');
+}
+
+const bulletList = (items: readonly string[], indent = '  ') =>
+  items.map((item) => `${indent}- ${item}`).join('\n');
+
+/** An interview kit as readable text, with every question and listen-for point. */
+export function roleKitToText(kit: RoleKit): string {
+  const { role } = kit;
+  const lines = [
+    `Interview kit: ${role.name}`,
+    role.summary,
+    wrap('Builds:', role.builds.join(', ')),
+    wrap('Tools:', kit.tools.map((t) => t.name).join(', ')),
+    wrap('Examples:', role.examples.map((e) => `${e.company} (${e.detail})`).join(', ')),
+    `Must-have skills:\n${bulletList(role.mustHaves.skills)}`,
+    'Interview questions:',
+    ...role.interview.questions.map(
+      (q, i) =>
+        `  ${i + 1}. "${q.question}"\n     Listen for:\n${bulletList(q.listenFor, '       ')}${
+          q.redFlags.length > 0 ? `\n     Red flags:\n${bulletList(q.redFlags, '       ')}` : ''
+        }`,
+    ),
+  ];
+  if (kit.warnings.length > 0) {
+    lines.push(`Watch out for:\n${bulletList(kit.warnings.map((w) => `${w.mistake.title}: ${w.note}`))}`);
+  }
+  lines.push(wrap('Ask every candidate:', `"${kit.pythonVersions.interviewQuestion}"`));
+  lines.push(wrap('Typing:', kit.typing.evaluationTip));
+  return lines.join('\n');
+}
+
+/** Any /pyrole answer as readable text. */
+export function roleAnswerToText(answer: RoleAnswer): string {
+  const roleList = (roles: readonly Role[]) => roles.map((r) => `${r.name} (/pyrole ${r.id})`).join(', ');
+  switch (answer.kind) {
+    case 'kit':
+      return roleKitToText(answer.kit);
+    case 'compare': {
+      const { left, right, leftTools, rightTools, comparison } = answer.compare;
+      const lines = [
+        `${left.name} vs ${right.name}`,
+        wrap(
+          `${left.name} builds:`,
+          `${left.builds.join(', ')} (tools: ${leftTools.map((t) => t.name).join(', ')})`,
+        ),
+        wrap(
+          `${right.name} builds:`,
+          `${right.builds.join(', ')} (tools: ${rightTools.map((t) => t.name).join(', ')})`,
+        ),
+      ];
+      if (comparison) {
+        lines.push(`What transfers:\n${bulletList(comparison.transfers)}`);
+        lines.push(`What does not:\n${bulletList(comparison.differs)}`);
+        lines.push(wrap('Why one person rarely covers both:', comparison.whyNotBoth));
+      }
+      return lines.join('\n');
+    }
+    case 'compare-help':
+      return 'Name two roles to compare, e.g. /pyrole compare backend data';
+    case 'other-role':
+      return `${answer.other.name}: no kit of its own.\n${answer.other.note}\nClosest kits: ${roleList(answer.closest)}`;
+    case 'suggestions':
+      return `I couldn't find "${answer.query}" exactly. Did you mean: ${roleList(answer.roles)}?`;
+    case 'no-match':
+      return `I have no kit for "${answer.query}". Kits: ${roleList(answer.roles)}`;
+    case 'picker':
+      return `Which Python role are you hiring for? ${roleList(answer.roles)}. Compare two with /pyrole compare backend data`;
+  }
 }

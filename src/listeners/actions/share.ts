@@ -1,34 +1,34 @@
-/** "Share in channel": posts the same card to the channel through the action's response_url. */
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { findTermCard } from '../../knowledge/index.ts';
-import { message } from '../../render/blocks.ts';
+/** "Share in channel": posts the same card or kit to the channel through the action's response_url. */
+import { findRoleKit, findTermCard } from '../../knowledge/index.ts';
+import { message, type SlackMessage } from '../../render/blocks.ts';
+import { roleKitBlocks, roleKitText } from '../../render/roles.ts';
 import { termCardBlocks, termCardText } from '../../render/terms.ts';
 import type { ListenerDeps } from '../deps.ts';
+import type { ButtonArgs } from './reply.ts';
 
 export const shareAction =
   ({ knowledge }: ListenerDeps) =>
-  async ({
-    ack,
-    action,
-    body,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  async ({ ack, action, body, respond }: ButtonArgs) => {
     await ack();
     const [kind, id = ''] = (action.value ?? '').split(':', 2);
-    const card = kind === 'term' ? findTermCard(knowledge, id) : undefined;
-    if (!card) {
+    const sharedBy = body.user.id;
+    let shared: SlackMessage | undefined;
+    if (kind === 'term') {
+      const card = findTermCard(knowledge, id);
+      if (card) shared = message(termCardText(card), termCardBlocks(card, { shareable: false, sharedBy }));
+    } else if (kind === 'role') {
+      const kit = findRoleKit(knowledge, id);
+      if (kit) shared = message(roleKitText(kit), roleKitBlocks(kit, { shareable: false, sharedBy }));
+    }
+    if (!shared) {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: 'That card is no longer available. Run the command again to get a fresh one.',
+        text: 'That answer is no longer available. Run the command again to get a fresh one.',
       });
       return;
     }
-    await respond({
-      response_type: 'in_channel',
-      replace_original: false,
-      ...message(termCardText(card), termCardBlocks(card, { shareable: false, sharedBy: body.user.id })),
-    });
-    // The private copy has done its job once the card is in the channel.
+    await respond({ response_type: 'in_channel', replace_original: false, ...shared });
+    // The private copy has done its job once the answer is in the channel.
     await respond({ delete_original: true });
   };

@@ -1,0 +1,21 @@
+/** `/pyrole <role>`: an interview kit, a comparison, or the role picker; private to the asker. */
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { answerRoleQuery, foldKey } from '../../knowledge/index.ts';
+import { decodeSlackText } from '../../render/escape.ts';
+import { renderRoleAnswer } from '../../render/roles.ts';
+import type { ListenerDeps } from '../deps.ts';
+
+export const pyroleCommand =
+  ({ knowledge }: ListenerDeps) =>
+  async ({ command, ack, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const answer = answerRoleQuery(knowledge, decodeSlackText(command.text ?? ''));
+    if (answer.kind === 'no-match' || answer.kind === 'suggestions' || answer.kind === 'other-role') {
+      const query = answer.kind === 'other-role' ? answer.other.id : answer.query;
+      logger.info('knowledge gap', {
+        command: '/pyrole',
+        query: foldKey(query).slice(0, 80),
+        answer: answer.kind,
+      });
+    }
+    await ack({ response_type: 'ephemeral', ...renderRoleAnswer(answer) });
+  };

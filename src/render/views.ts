@@ -1,0 +1,55 @@
+/** Views: the Home tab, and the modal that shows a kit opened from the Home tab. */
+import type { HomeView, ModalView } from '@slack/types';
+import type { Mistake, Role } from '../knowledge/index.ts';
+import { button, context, divider, header, LIMITS, type SlackMessage, section } from './blocks.ts';
+import { escapeMrkdwn as esc, truncate } from './escape.ts';
+import { openRoleButton } from './roles.ts';
+
+/** What the Home tab shows. */
+export interface HomeContent {
+  roles: readonly Role[];
+  mistakes: readonly Mistake[];
+}
+
+/** The Home tab: what PyHire does, the four kits, and the common hiring mistakes in brief. */
+export function homeView({ roles, mistakes }: HomeContent): HomeView {
+  const blocks = [
+    header('PyHire: hire Python developers well'),
+    section(
+      '"Python developer" can mean a web developer, a data engineer, an ML engineer or a DevOps engineer: four different hires. PyHire explains the terms, gives you an interview kit per role and catches common hiring mistakes.',
+      'home-intro',
+    ),
+    section(
+      [
+        '*How to use it*',
+        '• `/pyterm dbt`: what a tool or concept is, in plain language, which role it signals and what to ask. Typos are fine.',
+        '• `/pyrole data engineer`: an interview kit with must-haves, questions and what a strong answer sounds like. `/pyrole compare backend data` puts two roles side by side.',
+        '• `@PyHire` in a hiring thread: ask a question, or have a job description or interview plan checked for common mistakes.',
+      ].join('\n'),
+      'home-usage',
+    ),
+    divider(),
+    header('Interview kits'),
+    ...roles.map((role) => ({
+      ...section(`*${esc(role.name)}*\n${esc(role.summary)}`, `home-role:${role.id}`),
+      accessory: button(openRoleButton(role, 'Open kit')),
+    })),
+    divider(),
+    header('Common hiring mistakes'),
+    ...mistakes.map((m) => section(`*${esc(m.title)}*\n${esc(m.fix)}`, `home-mistake:${m.id}`)),
+    context([
+      "From PyHire's guide to hiring Python developers. Answers to commands are private until you share them.",
+    ]),
+  ];
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
+}
+
+/** A message shown in a modal, for buttons clicked where there is no message to answer (the Home tab). */
+export function modalView(reply: SlackMessage, title = 'PyHire'): ModalView {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: truncate(title, 24) },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: reply.blocks.slice(0, LIMITS.viewBlocks),
+  };
+}
