@@ -1,7 +1,13 @@
 /** Answer-quality report for content editors: `npm run eval` after changing knowledge YAML. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { answerRoleQuery, answerTermQuery, type Knowledge, loadKnowledge } from '../src/knowledge/index.ts';
+import {
+  answerRoleQuery,
+  answerTermQuery,
+  type Knowledge,
+  loadKnowledge,
+  reviewMessage,
+} from '../src/knowledge/index.ts';
 
 const fixture = <T>(name: string): T =>
   parse(readFileSync(new URL(`../test/fixtures/eval/${name}`, import.meta.url), 'utf8')) as T;
@@ -41,6 +47,53 @@ export function scoreQueries(queries: LabeledQuery[], describe: (query: string) 
   return { total: queries.length, correct: queries.length - misses.length, misses };
 }
 
+/** A labeled hiring message and the findings it should raise. */
+export interface LabeledMessage {
+  text: string;
+  kind: string;
+  expect: string[];
+  note?: string;
+}
+
+/** Precision and recall of the mention review, per finding id and overall (micro-averaged). */
+export function scoreFindings(knowledge: Knowledge, messages: LabeledMessage[]) {
+  const ids = knowledge.mistakes.map((m) => m.id);
+  const per = new Map(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const errors: string[] = [];
+  for (const { text, expect } of messages) {
+    const got = reviewMessage(knowledge, text).map((f) => f.id);
+    for (const id of ids) {
+      const counts = per.get(id) as { tp: number; fp: number; fn: number };
+      const wanted = expect.includes(id);
+      const raised = got.includes(id);
+      if (wanted && raised) counts.tp++;
+      else if (raised) counts.fp++;
+      else if (wanted) counts.fn++;
+      if (wanted !== raised)
+        errors.push(
+          `${raised ? 'false alarm' : 'missed'} ${id}: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 140))}`,
+        );
+    }
+  }
+  const total = [...per.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+  return {
+    perFinding: [...per.entries()].map(([id, c]) => ({
+      id,
+      ...c,
+      precision: ratio(c.tp, c.tp + c.fp),
+      recall: ratio(c.tp, c.tp + c.fn),
+    })),
+    precision: ratio(total.tp, total.tp + total.fp),
+    recall: ratio(total.tp, total.tp + total.fn),
+    errors,
+  };
+}
+
 const percent = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 
 function main() {
@@ -59,6 +112,24 @@ function main() {
     `/pyrole top-1 accuracy: ${percent(roles.correct, roles.total)} (${roles.correct}/${roles.total})`,
   );
   for (const miss of roles.misses) console.log(`  miss ${miss}`);
+  for (const [file, label] of [
+    ['mentions.yaml', 'tuning set'],
+    ['mentions-holdout.yaml', 'second set, informed one round of vocabulary fixes'],
+    ['mentions-unseen.yaml', 'unseen set, never tuned on'],
+  ] as const) {
+    if (!existsSync(new URL(`../test/fixtures/eval/${file}`, import.meta.url))) continue;
+    const { messages } = fixture<{ messages: LabeledMessage[] }>(file);
+    const review = scoreFindings(knowledge, messages);
+    console.log(
+      `mention review, ${label} (${messages.length} messages): precision ${percent(review.precision * 100, 100)}, recall ${percent(review.recall * 100, 100)}`,
+    );
+    for (const f of review.perFinding) {
+      console.log(
+        `  ${f.id.padEnd(26)} precision ${percent(f.precision * 100, 100).padStart(6)}  recall ${percent(f.recall * 100, 100).padStart(6)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
+      );
+    }
+    for (const error of review.errors) console.log(`  ${error}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -15,6 +15,8 @@ import {
   OtherRolesFileSchema,
   type PythonVersions,
   PythonVersionsFileSchema,
+  type ReviewCues,
+  ReviewFileSchema,
   type Role,
   type RoleComparison,
   RoleComparisonsFileSchema,
@@ -55,6 +57,8 @@ export interface Knowledge {
   readonly pythonVersions: PythonVersions;
   readonly typing: Typing;
   readonly cheatSheet: CheatSheet;
+  /** Wording cues for reviewing hiring messages. */
+  readonly reviewCues: ReviewCues;
   readonly termById: ReadonlyMap<string, Term>;
   readonly roleById: ReadonlyMap<string, Role>;
   readonly mistakeById: ReadonlyMap<string, Mistake>;
@@ -73,6 +77,7 @@ const TOPIC_FILES = {
   pythonVersions: 'python-versions.yaml',
   typing: 'typing.yaml',
   cheatSheet: 'cheat-sheet.yaml',
+  review: 'review.yaml',
 } as const;
 const GLOSSARY_DIR = 'glossary';
 /** Job-title words people shorten: "fastapi dev", "ml eng". */
@@ -137,6 +142,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const pythonVersions = read(TOPIC_FILES.pythonVersions, PythonVersionsFileSchema);
   const typing = read(TOPIC_FILES.typing, TypingFileSchema);
   const cheatSheet = read(TOPIC_FILES.cheatSheet, CheatSheetFileSchema);
+  const reviewCues = read(TOPIC_FILES.review, ReviewFileSchema);
 
   let glossaryFiles: string[] = [];
   try {
@@ -213,6 +219,19 @@ export function loadKnowledge(dir: string): Knowledge {
       check(rolesFile, `${at}.warnings[${i}].mistake`, w.mistake, 'mistake');
     }
   }
+  const reviewFile = display(TOPIC_FILES.review);
+  for (const [i, id] of (reviewCues?.signalCategories ?? []).entries()) {
+    check(reviewFile, `signalCategories[${i}]`, id, 'category');
+  }
+  for (const [i, tool] of (reviewCues?.ignoringEcosystemFit.extraTools ?? []).entries()) {
+    check(reviewFile, `ignoringEcosystemFit.extraTools[${i}].role`, tool.role, 'role');
+  }
+  const otherRoleIds = new Set(otherRoles.map((o) => o.id));
+  for (const [i, id] of (reviewCues?.conflatingRoles.distinctOtherRoles ?? []).entries()) {
+    if (!otherRoleIds.has(id) && complete(TOPIC_FILES.otherRoles)) {
+      problems.add(reviewFile, `conflatingRoles.distinctOtherRoles[${i}]`, `unknown other-role id "${id}"`);
+    }
+  }
   const otherRolesFile = display(TOPIC_FILES.otherRoles);
   for (const [o, other] of otherRoles.entries()) {
     for (const [i, id] of other.closest.entries()) {
@@ -266,7 +285,7 @@ export function loadKnowledge(dir: string): Knowledge {
     problems,
   );
 
-  if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet) {
+  if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet || !reviewCues) {
     throw new KnowledgeError(problems.items);
   }
   return {
@@ -279,6 +298,7 @@ export function loadKnowledge(dir: string): Knowledge {
     pythonVersions,
     typing,
     cheatSheet,
+    reviewCues,
     termById: new Map(terms.map((t) => [t.id, t])),
     roleById: new Map(roles.map((r) => [r.id, r])),
     mistakeById: new Map(mistakes.map((m) => [m.id, m])),

@@ -1,38 +1,128 @@
-/** Answers to an @PyHire mention: the term questions it asks, in order. */
+/** Answers to an @PyHire mention: the term and role questions it asks, and a review for hiring mistakes. */
 import type { Knowledge } from './load.ts';
-import { search } from './search.ts';
+import { type Finding, findRoleSignals, reviewMessage, reviewMessages } from './review.ts';
+import { findRoleKit, type RoleKit } from './roles.ts';
+import type { OtherRole, Role } from './schema.ts';
+import { foldKey, search } from './search.ts';
 import { findTermCard, type TermCard } from './terms.ts';
 
-/** One thing a mention reply carries. */
-export type MentionPart = { kind: 'term'; card: TermCard };
+/** One thing a mention reply carries besides findings. */
+export type MentionPart =
+  | { kind: 'term'; card: TermCard }
+  | { kind: 'role'; kit: RoleKit }
+  | { kind: 'other-role'; other: OtherRole; closest: Role[] };
 
-/** Everything a mention reply says; no parts means PyHire explains what it can do. */
+/** Everything a mention reply says. */
 export interface MentionAnswer {
   parts: MentionPart[];
+  findings: Finding[];
+  /** How many messages were reviewed: 0 for a bare mention, 1 for the mention itself, more for a thread. */
+  reviewed: number;
 }
 
-const MAX_PARTS = 3;
-/** A question about a thing: "what is dbt", "what does FastAPI mean", "explain SCD". */
+/** Term and role answers in one reply, at most. */
+export const MAX_MENTION_PARTS = 3;
+
+/** A question about a thing: "what is dbt", "what does FastAPI mean", "explain SCD", "is pytest a framework". */
 const TERM_QUESTION =
-  /\b(?:what(?:'s|’s| is| are)|whats|what does|what do|define|explain|tell me about|meaning of)\s+([^?.!\n]{1,80}?)\s*(?:\bmean\b|\bstand for\b)?\s*(?:[?.!\n]|$)/gi;
+  /\b(?:what(?:'s|’s| is| are)|whats|what does|what do|define|explain|tell me about|meaning of)\s+([^?.!\n]{1,100}?)\s*(?:\bmean\b|\bstand for\b)?\s*(?:[?.!\n]|$)|\bis\s+((?:[\w.+#-]+\s?){1,3}?)\s+an?\s+(?:framework|library|tool|language|database|package|platform|service)\b/gi;
+/** A question about interviewing or hiring for a role. */
+const ROLE_QUESTION =
+  /\b(?:interview (?:questions?|kit|plan)|questions? (?:for|to ask)|what (?:should|do|can|would) (?:i|we) ask|what to ask|how (?:do|can|should) (?:i|we) (?:tell|evaluate|assess|interview|screen|test)|how to (?:interview|screen|assess|evaluate)|difference between|what (?:does|do) (?:an?|the) .{1,40} do)\b/i;
+/** A mention that asks for a review of the thread it is in. */
+const REVIEW_REQUEST =
+  /^\s*(?:please\s+)?(?:review|check|look at|review this|check this|review the thread|check the thread)?[\s.!?]*$/i;
 
 /** Removes Slack user, channel and group mentions (`<@U123>`) from message text. */
 export function stripMentions(text: string): string {
   return text.replace(/<[@#!][^>]*>/g, ' ').trim();
 }
 
-/** Reads a mention and finds the term questions in it. */
+/** True when a mention asks for the thread to be reviewed: `@PyHire review`, or the bare mention. */
+export function isReviewRequest(text: string): boolean {
+  return REVIEW_REQUEST.test(stripMentions(text));
+}
+
+/** Reads a mention: term questions, role questions, and hiring mistakes. */
 export function answerMention(knowledge: Knowledge, text: string): MentionAnswer {
   const body = stripMentions(text);
-  const parts: MentionPart[] = [];
-  const seen = new Set<string>();
+  if (body === '') return { parts: [], findings: [], reviewed: 0 };
+  const parts = [...roleParts(knowledge, body), ...termParts(knowledge, body)].slice(0, MAX_MENTION_PARTS);
+  return { parts, findings: reviewMessage(knowledge, body), reviewed: 1 };
+}
+
+/** Reviews the earlier messages of a thread (a job description, an interview plan...). */
+export function answerThreadReview(knowledge: Knowledge, texts: readonly string[]): MentionAnswer {
+  return { parts: [], findings: reviewMessages(knowledge, texts.map(stripMentions)), reviewed: texts.length };
+}
+
+function roleParts(knowledge: Knowledge, body: string): MentionPart[] {
+  if (!ROLE_QUESTION.test(body)) return [];
+  const titles = findRoleSignals(knowledge, body).filter((s) => s.kind === 'title');
+  const ids = [...new Set(titles.map((s) => s.role))].slice(0, 2);
+  return ids.flatMap((id): MentionPart[] => {
+    const kit = findRoleKit(knowledge, id);
+    if (kit) return [{ kind: 'role', kit }];
+    const other = knowledge.otherRoles.find((o) => o.id === id);
+    return other
+      ? [
+          {
+            kind: 'other-role',
+            other,
+            closest: other.closest.flatMap((c) => knowledge.roleById.get(c) ?? []),
+          },
+        ]
+      : [];
+  });
+}
+
+function termParts(knowledge: Knowledge, body: string): MentionPart[] {
+  const roleTitles = new Set(
+    findRoleSignals(knowledge, body)
+      .filter((s) => s.kind === 'title')
+      .map((s) => foldKey(s.text)),
+  );
+  const ids: string[] = [];
   for (const match of body.matchAll(TERM_QUESTION)) {
-    const result = search(knowledge.termIndex, match[1] ?? '');
-    if (result.kind !== 'match' || seen.has(result.item.id)) continue;
-    seen.add(result.item.id);
-    const card = findTermCard(knowledge, result.item.id);
-    if (card) parts.push({ kind: 'term', card });
-    if (parts.length === MAX_PARTS) break;
+    for (const id of termsIn(knowledge, match[1] ?? match[2] ?? '')) {
+      if (!ids.includes(id)) ids.push(id);
+    }
   }
-  return { parts };
+  return ids
+    .filter((id) => {
+      // A role named in a role question is answered with its kit, not a glossary card.
+      const term = knowledge.termById.get(id);
+      return (
+        !term ||
+        ![term.name, ...term.aliases].some((k) => roleTitles.has(foldKey(k))) ||
+        !ROLE_QUESTION.test(body)
+      );
+    })
+    .flatMap((id) => {
+      const card = findTermCard(knowledge, id);
+      return card ? [{ kind: 'term' as const, card }] : [];
+    });
+}
+
+/** The terms a question names: each name written in it (longest first), else one confident match. */
+function termsIn(knowledge: Knowledge, phrase: string): string[] {
+  const words = phrase.split(/[\s,;/&+]+/).filter(Boolean);
+  const found: string[] = [];
+  for (let start = 0; start < words.length; ) {
+    let matched = 0;
+    for (let size = Math.min(4, words.length - start); size >= 1; size--) {
+      const key = foldKey(words.slice(start, start + size).join(' '));
+      const index = key.length >= 2 ? knowledge.termIndex.exact.get(key) : undefined;
+      if (index !== undefined) {
+        const id = (knowledge.termIndex.items[index] as { id: string }).id;
+        if (!found.includes(id)) found.push(id);
+        matched = size;
+        break;
+      }
+    }
+    start += Math.max(matched, 1);
+  }
+  if (found.length > 0) return found;
+  const result = search(knowledge.termIndex, phrase);
+  return result.kind === 'match' ? [result.item.id] : [];
 }

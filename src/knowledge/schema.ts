@@ -156,6 +156,68 @@ export const CheatSheetFileSchema = z.strictObject({
     .min(1),
 });
 
+/** A case-insensitive regular expression that must compile. */
+const Cue = z
+  .string({
+    error: (issue) =>
+      issue.input !== null && typeof issue.input === 'object'
+        ? 'expected a text cue, but YAML read a "key: value" pair: put the cue in quotes (\'(?: …)\' contains ": ")'
+        : 'expected a text cue',
+  })
+  .min(1)
+  .max(200)
+  .refine(
+    (source) => {
+      try {
+        new RegExp(source, 'iu');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: (issue) => `is not a valid regular expression: ${String(issue.input)}` },
+  );
+const Cues = z.array(Cue).min(1);
+
+/** The wording cues the mention review listens for; role and tool signals come from the glossary. */
+export const ReviewFileSchema = z.strictObject({
+  signalCategories: z.array(Id).min(1),
+  decisions: z.strictObject({ reject: Cues, hire: Cues }),
+  conflatingRoles: z.strictObject({
+    distinctOtherRoles: z.array(Id).default([]),
+    singleHire: Cues,
+    separateHires: Cues,
+    negations: Cues,
+    otherTeam: Cues,
+  }),
+  overweightingAlgorithms: z.strictObject({
+    algorithmWords: Cues,
+    gatekeeping: Cues,
+    lightUse: Cues,
+    strongResult: Cues,
+    weakResult: Cues,
+    practicalWork: Cues,
+    praise: Cues,
+    criticism: Cues,
+  }),
+  ignoringEcosystemFit: z.strictObject({
+    extraTools: z.array(z.strictObject({ name: Text.max(60), pattern: Cue, role: Id })).default([]),
+    stackContrast: Cues,
+    doubt: Cues,
+    accept: Cues,
+  }),
+  undervaluingSql: z.strictObject({
+    dataContext: Cues,
+    sqlWords: Cues,
+    downplay: Cues,
+    weakSql: Cues,
+    strongSql: Cues,
+  }),
+  python2Only: z.strictObject({ mentions: Cues, python3: Cues, migration: Cues, negations: Cues }),
+  genericPython: z.strictObject({ requirement: Cues }),
+});
+
+export type ReviewCues = z.infer<typeof ReviewFileSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Term = z.infer<typeof TermSchema>;
 export type Role = z.infer<typeof RoleSchema>;

@@ -5,12 +5,15 @@ import { compareRolesAction, openRoleAction, roleQuestionsAction } from './actio
 import { shareAction } from './actions/share.ts';
 import { pyroleCommand } from './commands/pyrole.ts';
 import { pytermCommand } from './commands/pyterm.ts';
+import { dedupeEvents } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { appHomeOpenedEvent } from './events/app-home-opened.ts';
 import { appMentionEvent } from './events/app-mention.ts';
 
 /** Registers every listener on `app`; manifest.yml declares exactly these commands and events. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
+  app.use(dedupeEvents());
+
   app.command('/pyterm', pytermCommand(deps));
   app.command('/pyrole', pyroleCommand(deps));
 

@@ -79,10 +79,46 @@ export const actions = (blockId: string, buttons: readonly ButtonSpec[]): Action
   elements: buttons.slice(0, LIMITS.actionsElements).map(button),
 });
 
-/** Assembles a message, keeping within the block count and the fallback text limit. */
+/** Assembles a message, keeping within the block count, the total block text and the fallback text limit. */
 export function message(text: string, blocks: readonly KnownBlock[]): SlackMessage {
   return {
     text: truncate(text.trim() === '' ? 'PyHire' : text, LIMITS.fallbackText),
-    blocks: blocks.slice(0, LIMITS.messageBlocks),
+    blocks: fitBlockText(blocks.slice(0, LIMITS.messageBlocks), LIMITS.messageBlockText - 500),
   };
+}
+
+/** Characters of text in a block (section text and fields, header, context elements). */
+function blockTextLength(block: KnownBlock): number {
+  if (block.type === 'section')
+    return (block.text?.text.length ?? 0) + (block.fields ?? []).reduce((n, f) => n + f.text.length, 0);
+  if (block.type === 'header') return block.text.text.length;
+  if (block.type === 'context')
+    return block.elements.reduce(
+      (n, e) => n + ('text' in e && typeof e.text === 'string' ? e.text.length : 0),
+      0,
+    );
+  return 0;
+}
+
+/**
+ * Last resort for extreme content: shortens the longest section texts until all block text fits Slack's
+ * undocumented per-message cap. Layouts are designed to stay far below it; this only keeps Slack from
+ * rejecting the whole message.
+ */
+function fitBlockText(blocks: KnownBlock[], budget: number): KnownBlock[] {
+  let total = blocks.reduce((n, b) => n + blockTextLength(b), 0);
+  if (total <= budget) return blocks;
+  const fitted = blocks.map((b) => structuredClone(b));
+  const sections = fitted.filter((b): b is SectionBlock => b.type === 'section' && b.text !== undefined);
+  while (total > budget && sections.length > 0) {
+    const longest = sections.reduce((a, b) =>
+      (b.text?.text.length ?? 0) > (a.text?.text.length ?? 0) ? b : a,
+    );
+    const text = longest.text as { text: string };
+    const next = Math.max(200, text.text.length - (total - budget));
+    if (next >= text.text.length) break;
+    total -= text.text.length - next;
+    text.text = truncate(text.text, next);
+  }
+  return fitted;
 }

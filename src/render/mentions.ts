@@ -1,27 +1,84 @@
-/** Block Kit for mention replies in a thread. */
+/** Block Kit for mention replies in a thread: term cards, kit summaries and hiring-mistake findings. */
 import type { KnownBlock } from '@slack/types';
-import type { MentionAnswer } from '../knowledge/index.ts';
-import { context, divider, message, type SlackMessage, section } from './blocks.ts';
+import type { Finding, MentionAnswer, MentionPart } from '../knowledge/index.ts';
+import { actions, context, divider, message, type SlackMessage, section } from './blocks.ts';
+import { escapeMrkdwn as esc } from './escape.ts';
+import { openRoleButton, otherRoleBlocks, roleKitSummaryBlocks } from './roles.ts';
 import { termCardBlocks, termCardText } from './terms.ts';
 
 /** What PyHire can do, shown when a mention asks nothing it recognises. */
 export const MENTION_INTRO =
-  "Hi! I'm PyHire, a guide to hiring Python developers. Ask me about a tool (`@PyHire what is dbt?`), or use `/pyterm <term>` for a plain-language card and `/pyrole <role>` for an interview kit.";
+  'I can explain a Python tool (`@PyHire what is dbt?`), suggest interview questions (`@PyHire what should I ask a data engineer?`), and check a job description or interview plan for common hiring mistakes: paste it in a mention, or mention me in its thread with `@PyHire review`. `/pyterm` and `/pyrole` work anywhere.';
+
+/** A finding's block: `warning:<id>` marks it (a contract other parts rely on). */
+export function findingBlocks(finding: Finding): KnownBlock[] {
+  const { mistake, triggers, roles } = finding;
+  const saw = triggers.map((t) => `“${esc(t.replace(/\s+/g, ' ').slice(0, 80))}”`).join(', ');
+  return [
+    section(
+      `:warning: *${esc(mistake.title)}*\n_Spotted:_ ${saw}\n${esc(mistake.summary)}\n*Fix:* ${esc(mistake.fix)}`,
+      `warning:${mistake.id}`,
+    ),
+    actions(
+      `warning-kits:${mistake.id}`,
+      roles.slice(0, 4).map((r) => openRoleButton(r, `${r.name} kit`)),
+    ),
+  ];
+}
+
+function partBlocks(part: MentionPart): KnownBlock[] {
+  switch (part.kind) {
+    case 'term':
+      return termCardBlocks(part.card, { shareable: false });
+    case 'role':
+      return roleKitSummaryBlocks(part.kit);
+    case 'other-role':
+      return otherRoleBlocks(part.other, part.closest);
+  }
+}
+
+function partText(part: MentionPart): string {
+  switch (part.kind) {
+    case 'term':
+      return termCardText(part.card);
+    case 'role':
+      return esc(`Interview kit: ${part.kit.role.name}`);
+    case 'other-role':
+      return esc(`${part.other.name}: no kit of its own`);
+  }
+}
 
 /** Renders a mention answer as one threaded message. */
 export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
-  if (answer.parts.length === 0) {
-    return message(MENTION_INTRO, [section(MENTION_INTRO, 'intro')]);
-  }
   const blocks: KnownBlock[] = [];
   const texts: string[] = [];
   for (const part of answer.parts) {
     if (blocks.length > 0) blocks.push(divider());
-    blocks.push(...termCardBlocks(part.card, { shareable: false }));
-    texts.push(termCardText(part.card));
+    blocks.push(...partBlocks(part));
+    texts.push(partText(part));
   }
-  blocks.push(
-    context(['Ask me anything else about hiring Python developers, or try `/pyterm` and `/pyrole`.']),
-  );
+  if (answer.reviewed === 0 && answer.parts.length === 0) {
+    return message(`Hi! I'm PyHire. ${MENTION_INTRO}`, [
+      section(`Hi! I'm PyHire, a guide to hiring Python developers. ${MENTION_INTRO}`, 'intro'),
+    ]);
+  }
+  const where =
+    answer.reviewed === 1 ? 'this message' : `the ${answer.reviewed} earlier messages in this thread`;
+  if (answer.findings.length > 0) {
+    if (blocks.length > 0) blocks.push(divider());
+    const count = answer.findings.length;
+    blocks.push(
+      section(
+        `I spotted ${count === 1 ? 'a common hiring mistake' : `${count} common hiring mistakes`} in ${where}:`,
+        'review',
+      ),
+    );
+    for (const finding of answer.findings) blocks.push(...findingBlocks(finding));
+    texts.push(`Possible hiring mistakes: ${answer.findings.map((f) => esc(f.mistake.title)).join('; ')}`);
+  } else if (answer.parts.length === 0) {
+    const none = `I read ${where} and spotted none of the common hiring mistakes.`;
+    blocks.push(section(none, 'review'), context([MENTION_INTRO]));
+    texts.push(none);
+  }
   return message(texts.join('\n'), blocks);
 }

@@ -2,6 +2,7 @@
 import type { KnownBlock } from '@slack/types';
 import type {
   InterviewQuestion,
+  OtherRole,
   Role,
   RoleAnswer,
   RoleComparisonAnswer,
@@ -100,6 +101,33 @@ export function roleKitBlocks(kit: RoleKit, options: KitOptions): KnownBlock[] {
     });
   blocks.push(actions(`kit-actions:${role.id}`, buttons));
   return blocks;
+}
+
+/** A kit in brief, for mention replies in a thread: `role:<id>` marks it as in the full kit. */
+export function roleKitSummaryBlocks(kit: RoleKit): KnownBlock[] {
+  const { role } = kit;
+  const questions = role.interview.questions.map((q, i) => `${i + 1}. “${esc(q.question)}”`).join('\n');
+  return [
+    section(
+      `*Interview kit: ${esc(role.name)}*\n${esc(role.summary)}\n*Must-haves:* ${role.mustHaves.skills.map(esc).join('; ')}\n*Ask:*\n${questions}`,
+      `role:${role.id}`,
+    ),
+    actions(`kit-summary-actions:${role.id}`, [
+      openRoleButton(role, 'Open the full kit'),
+      questionsButton(role),
+    ]),
+  ];
+}
+
+/** A role without a kit, in brief: what the guide says and the closest kits. */
+export function otherRoleBlocks(other: OtherRole, closest: readonly Role[]): KnownBlock[] {
+  return [
+    section(`*${esc(other.name)}: no kit of its own*\n${esc(other.note)}`, `other-role:${other.id}`),
+    actions(
+      `closest-roles:${other.id}`,
+      closest.map((r) => openRoleButton(r)),
+    ),
+  ];
 }
 
 /** Notification text of a kit. */

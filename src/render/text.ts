@@ -1,5 +1,13 @@
 /** Plain-text rendering of the same answers, for the local console. */
-import type { MentionAnswer, Role, RoleAnswer, RoleKit, TermAnswer, TermCard } from '../knowledge/index.ts';
+import type {
+  MentionAnswer,
+  MentionPart,
+  Role,
+  RoleAnswer,
+  RoleKit,
+  TermAnswer,
+  TermCard,
+} from '../knowledge/index.ts';
 import { MENTION_INTRO } from './mentions.ts';
 
 const wrap = (label: string, body: string) => `${label}\n  ${body}`;
@@ -40,10 +48,33 @@ export function termAnswerToText(answer: TermAnswer): string {
   }
 }
 
+function mentionPartToText(part: MentionPart): string {
+  switch (part.kind) {
+    case 'term':
+      return termCardToText(part.card);
+    case 'role':
+      return roleKitToText(part.kit);
+    case 'other-role':
+      return roleAnswerToText({ kind: 'other-role', other: part.other, closest: part.closest });
+  }
+}
+
 /** A mention answer as readable text. */
 export function mentionAnswerToText(answer: MentionAnswer): string {
-  if (answer.parts.length === 0) return MENTION_INTRO.replace(/`/g, '');
-  return answer.parts.map((part) => termCardToText(part.card)).join('\n\n');
+  const out = answer.parts.map(mentionPartToText);
+  for (const f of answer.findings) {
+    out.push(
+      [
+        `! ${f.mistake.title}`,
+        wrap('Spotted:', f.triggers.map((t) => `"${t}"`).join(', ')),
+        `  ${f.mistake.summary}`,
+        wrap('Fix:', f.mistake.fix),
+        wrap('Kits:', f.roles.map((r) => `/pyrole ${r.id}`).join(', ')),
+      ].join('\n'),
+    );
+  }
+  if (out.length === 0) out.push(`No common hiring mistakes spotted. ${MENTION_INTRO.replace(/`/g, '')}`);
+  return out.join('\n\n');
 }
 
 const bulletList = (items: readonly string[], indent = '  ') =>

@@ -77,3 +77,35 @@ describe('term answers', () => {
     expect(termBlockIds(message)).toEqual(['term:dbt', 'term:fastapi', 'term:data-warehouse']);
   });
 });
+
+describe('mention replies at their largest', () => {
+  it('three answers and all six findings still fit, each finding once with its warning:<id> block', () => {
+    const answer = answerMention(
+      knowledge,
+      "what is dbt? what's a data warehouse? what should I ask a data engineer? Requirements: one Python developer for our Django API and also the PyTorch models, 8 years of Python 2.7, screened with LeetCode hards only. She knows Flask but we're on Django, so pass. For the data engineer loop skip the SQL part. Python experience required.",
+    );
+    expect(answer.parts.length).toBe(3);
+    const message = renderMentionAnswer({ ...answer, findings: [...answer.findings] });
+    expect(blockKitViolations(message)).toEqual([]);
+    const warnings = message.blocks.map((b) => b.block_id ?? '').filter((id) => id.startsWith('warning:'));
+    expect(new Set(warnings).size).toBe(warnings.length);
+    expect(warnings.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the total-text guard', () => {
+  it('keeps a message of many maximum-length sections under the ~12,000-character cap', () => {
+    const long = 'x'.repeat(2990);
+    const message = renderMentionAnswer({
+      parts: [],
+      findings: knowledge.mistakes.map((mistake) => ({
+        id: mistake.id,
+        mistake: { ...mistake, summary: long, fix: long },
+        triggers: [long, long],
+        roles: [...knowledge.roles],
+      })),
+      reviewed: 1,
+    });
+    expect(blockKitViolations(message)).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+/** The mention review: the labeled set's precision/recall bar, the issue's examples, and thread merging. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { type LabeledMessage, scoreFindings } from '../../scripts/eval.ts';
+import { answerMention, isReviewRequest, reviewMessage, reviewMessages } from '../../src/knowledge/index.ts';
+import { realKnowledge } from '../support/test-app.ts';
+
+const knowledge = realKnowledge();
+const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
+const labeled = (name: string) =>
+  (
+    parse(readFileSync(new URL(`../fixtures/eval/${name}`, import.meta.url), 'utf8')) as {
+      messages: LabeledMessage[];
+    }
+  ).messages;
+
+describe('labeled hiring messages', () => {
+  const messages = labeled('mentions.yaml');
+
+  it('is a realistic set: 80+ messages, a third or more hard negatives, every finding represented', () => {
+    expect(messages.length).toBeGreaterThanOrEqual(80);
+    expect(messages.filter((m) => m.expect.length === 0).length).toBeGreaterThanOrEqual(messages.length / 3);
+    for (const mistake of knowledge.mistakes) {
+      expect(messages.filter((m) => m.expect.includes(mistake.id)).length, mistake.id).toBeGreaterThanOrEqual(
+        8,
+      );
+    }
+  });
+
+  it('meets the bar: 95% precision and 90% recall overall', () => {
+    const score = scoreFindings(knowledge, messages);
+    expect(score.precision, score.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(score.recall, score.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('reviewMessage', () => {
+  it('flags one developer for a Django API and PyTorch training, saying what triggered it', () => {
+    const [finding] = reviewMessage(
+      knowledge,
+      'We need a Python developer who can build our Django REST API and also train PyTorch models',
+    );
+    expect(finding?.id).toBe('conflating-roles');
+    expect(finding?.triggers).toEqual(expect.arrayContaining([expect.stringMatching(/^Django/), 'PyTorch']));
+    expect(finding?.roles.map((r) => r.id)).toEqual(['backend', 'ml']);
+  });
+
+  it.each([
+    'We are hiring a backend developer and, separately, a data engineer.',
+    'Two roles open: Backend Engineer (Django, DRF, PostgreSQL) and ML Engineer (PyTorch, MLflow).',
+    'Backend Engineer: Django, DRF, PostgreSQL, Celery, Redis, pytest, GitHub Actions CI.',
+    'Data Engineer: Airflow, dbt, Snowflake, strong SQL, pandas for ingestion.',
+    'For the data engineer loop SQL comes first: two SQL rounds, one short Python round.',
+    'what is dbt?',
+    'thanks!',
+  ])('raises nothing for %s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+
+  it('raises each kind of finding on a plain example', () => {
+    expect(ids('Screening everyone with three LeetCode hards, nothing else before the onsite.')).toContain(
+      'overweighting-algorithms',
+    );
+    expect(ids("She's a Django expert but our codebase is FastAPI, so I'd pass.")).toContain(
+      'ignoring-ecosystem-fit',
+    );
+    expect(ids("For the data engineer loop let's skip the SQL part.")).toContain('undervaluing-sql');
+    expect(ids('Strong candidate: 9 years of Python 2.7 at a bank, moving him to onsite.')).toContain(
+      'python-2-only',
+    );
+    expect(ids('Requirements: 5+ years Python experience. Good communicator.')).toContain('generic-python');
+  });
+
+  it('reads a whole thread and merges what it finds', () => {
+    const findings = reviewMessages(knowledge, [
+      'JD draft: Requirements: 5+ years Python experience.',
+      'Plan: filter everyone with LeetCode hards before a human looks.',
+      'Requirements: Python, good English.',
+    ]);
+    expect(findings.map((f) => f.id)).toEqual(['overweighting-algorithms', 'generic-python']);
+  });
+
+  it('stays fast and sane on huge or odd text', () => {
+    const huge = `${'We need Django and PyTorch and also Terraform. '.repeat(2000)}<!channel>`;
+    expect(ids(huge)).toContain('conflating-roles');
+    expect(ids('\u202E\u0000 🙂 <@U123> <!here>')).toEqual([]);
+  });
+});
+
+describe('mentions', () => {
+  it('answers term questions with cards and role questions with kits', () => {
+    const term = answerMention(knowledge, '<@UBOT> what is dbt?');
+    expect(term.parts.map((p) => (p.kind === 'term' ? p.card.term.id : p.kind))).toEqual(['dbt']);
+    const role = answerMention(knowledge, '<@UBOT> what should I ask a data engineer?');
+    expect(role.parts.map((p) => (p.kind === 'role' ? p.kit.role.id : p.kind))).toEqual(['data']);
+    const both = answerMention(
+      knowledge,
+      'interview questions for an ML engineer? and what does FastAPI mean',
+    );
+    expect(both.parts.map((p) => p.kind)).toEqual(['role', 'term']);
+  });
+
+  it('knows a review request from a question', () => {
+    expect(isReviewRequest('<@UBOT>')).toBe(true);
+    expect(isReviewRequest('<@UBOT> review')).toBe(true);
+    expect(isReviewRequest('<@UBOT> please review this')).toBe(true);
+    expect(isReviewRequest('<@UBOT> what is dbt?')).toBe(false);
+  });
+});
