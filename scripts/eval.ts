@@ -115,7 +115,10 @@ function main() {
   for (const [file, label] of [
     ['mentions.yaml', 'tuning set'],
     ['mentions-holdout.yaml', 'second set, informed one round of vocabulary fixes'],
-    ['mentions-unseen.yaml', 'unseen set, never tuned on'],
+    [
+      'mentions-unseen.yaml',
+      'third set; first measured at 83.3% precision, 66.7% recall, then informed three precision fixes',
+    ],
   ] as const) {
     if (!existsSync(new URL(`../test/fixtures/eval/${file}`, import.meta.url))) continue;
     const { messages } = fixture<{ messages: LabeledMessage[] }>(file);

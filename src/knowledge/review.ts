@@ -44,6 +44,7 @@ interface Reviewer {
     separateHires: Matcher;
     separateNegations: RegExp;
     otherTeam: Matcher;
+    modelServing: Matcher;
     algorithm: Matcher;
     gatekeeping: Matcher;
     lightUse: Matcher;
@@ -53,6 +54,7 @@ interface Reviewer {
     praise: Matcher;
     criticism: Matcher;
     stackContrast: Matcher;
+    notTheReason: Matcher;
     doubt: Matcher;
     accept: Matcher;
     dataContext: Matcher;
@@ -63,6 +65,7 @@ interface Reviewer {
     python3: Matcher;
     migration: Matcher;
     versionNegation: RegExp;
+    python2Noted: Matcher;
     requirement: Matcher;
   };
 }
@@ -172,7 +175,8 @@ function checkEcosystemFit(r: Reviewer, message: string) {
   const pair = neighbouringTools(tools);
   if (!pair) return undefined;
   const contrast = r.cue.stackContrast(message);
-  if (contrast.length === 0 || r.cue.accept(message).length > 0) return undefined;
+  if (contrast.length === 0 || r.cue.accept(message).length > 0 || r.cue.notTheReason(message).length > 0)
+    return undefined;
   const decision = decisionOf(r, message);
   const doubt = r.cue.doubt(message)[0] ?? (decision?.kind === 'reject' ? decision.hit : undefined);
   if (!doubt || decision?.kind === 'hire') return undefined;
@@ -200,7 +204,7 @@ function checkUndervaluingSql(r: Reviewer, message: string) {
 
 function checkPython2Only(r: Reviewer, message: string) {
   const anyPython = /\b(?:python|py)\b|\bpy ?2\b|\bpython2\b/i.test(message);
-  if (!anyPython) return undefined;
+  if (!anyPython || r.cue.python2Noted(message).length > 0) return undefined;
   for (const sentence of sentences(message)) {
     const mention = r.cue.python2(sentence)[0];
     if (!mention) continue;
@@ -234,6 +238,16 @@ function scanRoleSignals(r: Reviewer, message: string): RoleSignal[] {
     const entry = r.signals.byKey.get(key) ?? r.signals.byKey.get(key.replace(/s$/, ''));
     if (!entry) continue;
     signals.push({ ...entry, text: match[0].trim(), start: match.index, end: match.index + match[0].length });
+  }
+  // Serving a model is ML work: in such a sentence, web tools are the ML engineer's serving tools.
+  if (r.knowledge.roleById.has('ml')) {
+    for (const sentence of sentenceSpans(message)) {
+      if (r.cue.modelServing(sentence.text).length === 0) continue;
+      for (const s of signals) {
+        if (s.kind === 'tool' && s.role === 'backend' && s.start >= sentence.start && s.end <= sentence.end)
+          s.role = 'ml';
+      }
+    }
   }
   // A tool named as the means of another role's work counts for that work ("a FastAPI inference endpoint").
   for (let i = 0; i + 1 < signals.length; i++) {
@@ -378,6 +392,7 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
       separateHires: matcher(cues.conflatingRoles.separateHires),
       separateNegations: new RegExp(`(?:${cues.conflatingRoles.negations.join('|')})\\s*$`, 'iu'),
       otherTeam: matcher(cues.conflatingRoles.otherTeam),
+      modelServing: matcher(cues.conflatingRoles.modelServing),
       algorithm: matcher([...algorithmPhrases, ...cues.overweightingAlgorithms.algorithmWords]),
       gatekeeping: matcher(cues.overweightingAlgorithms.gatekeeping),
       lightUse: matcher(cues.overweightingAlgorithms.lightUse),
@@ -387,6 +402,7 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
       praise: matcher(cues.overweightingAlgorithms.praise),
       criticism: matcher(cues.overweightingAlgorithms.criticism),
       stackContrast: matcher(cues.ignoringEcosystemFit.stackContrast),
+      notTheReason: matcher(cues.ignoringEcosystemFit.notTheReason),
       doubt: matcher(cues.ignoringEcosystemFit.doubt),
       accept: matcher(cues.ignoringEcosystemFit.accept),
       dataContext: matcher(cues.undervaluingSql.dataContext),
@@ -400,6 +416,7 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
         `\\b(?:${cues.python2Only.negations.join('|')})\\b(?:\\s+\\S+){0,3}\\s*$`,
         'iu',
       ),
+      python2Noted: matcher(cues.python2Only.noted),
       requirement: matcher(cues.genericPython.requirement),
     },
   };
@@ -452,7 +469,19 @@ function prepare(text: string): string {
 }
 
 function sentences(text: string): string[] {
-  return text.split(/[!?\n]+|\.(?=\s|$)/).filter((s) => s.trim() !== '');
+  return sentenceSpans(text).map((s) => s.text);
+}
+
+function sentenceSpans(text: string): { text: string; start: number; end: number }[] {
+  const spans: { text: string; start: number; end: number }[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[!?\n]+|\.(?=\s|$)/g)) {
+    if (text.slice(start, match.index).trim() !== '')
+      spans.push({ text: text.slice(start, match.index), start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  if (text.slice(start).trim() !== '') spans.push({ text: text.slice(start), start, end: text.length });
+  return spans;
 }
 
 function clauses(text: string): string[] {

@@ -187,6 +187,7 @@ export const ReviewFileSchema = z.strictObject({
     distinctOtherRoles: z.array(Id).default([]),
     singleHire: Cues,
     separateHires: Cues,
+    modelServing: Cues,
     negations: Cues,
     otherTeam: Cues,
   }),
@@ -203,6 +204,7 @@ export const ReviewFileSchema = z.strictObject({
   ignoringEcosystemFit: z.strictObject({
     extraTools: z.array(z.strictObject({ name: Text.max(60), pattern: Cue, role: Id })).default([]),
     stackContrast: Cues,
+    notTheReason: Cues,
     doubt: Cues,
     accept: Cues,
   }),
@@ -213,7 +215,13 @@ export const ReviewFileSchema = z.strictObject({
     weakSql: Cues,
     strongSql: Cues,
   }),
-  python2Only: z.strictObject({ mentions: Cues, python3: Cues, migration: Cues, negations: Cues }),
+  python2Only: z.strictObject({
+    mentions: Cues,
+    python3: Cues,
+    migration: Cues,
+    negations: Cues,
+    noted: Cues,
+  }),
   genericPython: z.strictObject({ requirement: Cues }),
 });
 

@@ -35,6 +35,13 @@ describe('labeled hiring messages', () => {
   });
 });
 
+describe('sets written separately from the detector', () => {
+  it.each(['mentions-holdout.yaml', 'mentions-unseen.yaml'])('%s keeps 95% precision', (name) => {
+    const score = scoreFindings(knowledge, labeled(name));
+    expect(score.precision, score.errors.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
 describe('reviewMessage', () => {
   it('flags one developer for a Django API and PyTorch training, saying what triggered it', () => {
     const [finding] = reviewMessage(
@@ -79,6 +86,13 @@ describe('reviewMessage', () => {
       'Requirements: Python, good English.',
     ]);
     expect(findings.map((f) => f.id)).toEqual(['overweighting-algorithms', 'generic-python']);
+  });
+
+  it('treats a model served behind FastAPI as ML work, not a second job', () => {
+    expect(ids('The MLE will also serve the model behind a FastAPI endpoint and watch for drift.')).toEqual(
+      [],
+    );
+    expect(ids('The MLE will also own our Django admin app and its REST API.')).toContain('conflating-roles');
   });
 
   it('stays fast and sane on huge or odd text', () => {
