@@ -1,6 +1,8 @@
 /** Loads `knowledge/*.yaml`, validates shape and cross-references, and builds the search indexes. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -319,14 +321,44 @@ export function isOtherRole(role: Role | OtherRole): role is OtherRole {
   return 'closest' in role;
 }
 
-function readYaml(file: string, shown: string, problems: ProblemList): unknown {
-  let source: string;
+/**
+ * Parsed YAML, cached as JSON by a hash of the file's bytes: the YAML tokenizer is the slowest part of
+ * loading a large glossary, and a changed file can never hit a stale entry. Validation always runs.
+ */
+const PARSE_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/pyhire/', import.meta.url));
+
+function readCached(hash: string): unknown {
   try {
-    source = readFileSync(file, 'utf8');
+    return JSON.parse(readFileSync(path.join(PARSE_CACHE_DIR, `${hash}.json`), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCached(hash: string, data: unknown): void {
+  try {
+    mkdirSync(PARSE_CACHE_DIR, { recursive: true });
+    const target = path.join(PARSE_CACHE_DIR, `${hash}.json`);
+    const partial = `${target}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(data));
+    renameSync(partial, target);
+  } catch {
+    // A read-only install simply parses every time.
+  }
+}
+
+function readYaml(file: string, shown: string, problems: ProblemList): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
   } catch (error) {
     problems.add(shown, '', `cannot read the file (${errorCode(error)})`);
     return undefined;
   }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const cached = readCached(hash);
+  if (cached !== undefined && cached !== null) return cached;
+  const source = bytes.toString('utf8');
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -341,6 +373,7 @@ function readYaml(file: string, shown: string, problems: ProblemList): unknown {
     problems.add(shown, '', 'the file is empty');
     return undefined;
   }
+  writeCached(hash, data);
   return data;
 }
 

@@ -169,7 +169,7 @@ const Cue = z
   .refine(
     (source) => {
       try {
-        new RegExp(source, 'iu');
+        new RegExp(source, 'gi');
         return true;
       } catch {
         return false;

@@ -88,11 +88,18 @@ interface KeyEntry {
   item: number;
 }
 
+/** Candidates taken from the trigram index for fuzzy scoring, at most. */
+const MAX_CANDIDATES = 24;
+
 /** Searchable keys of a list of items, built once at start-up. */
 export interface SearchIndex<T> {
   readonly items: readonly T[];
   readonly exact: ReadonlyMap<string, number>;
-  readonly fuse: Fuse<KeyEntry>;
+  readonly entries: readonly KeyEntry[];
+  /** Trigram → entries whose key contains it: narrows fuzzy scoring to a few candidates. */
+  readonly trigrams: ReadonlyMap<string, readonly number[]>;
+  /** How many trigrams each entry's key has. */
+  readonly gramCounts: Uint16Array;
   /** Short forms people type for whole words ("dev" → "developer"), applied to queries. */
   readonly abbreviations: ReadonlyMap<string, string>;
 }
@@ -116,15 +123,74 @@ export function buildSearchIndex<T>(
       entries.push({ key, item: index });
     }
   });
-  const fuse = new Fuse(entries, {
-    keys: ['key'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.5,
-    shouldSort: true,
+  const trigrams = new Map<string, number[]>();
+  const gramCounts = new Uint16Array(entries.length);
+  entries.forEach((entry, index) => {
+    const grams = trigramsOf(entry.key);
+    gramCounts[index] = grams.size;
+    for (const gram of grams) {
+      const list = trigrams.get(gram);
+      if (list) list.push(index);
+      else trigrams.set(gram, [index]);
+    }
   });
-  return { items, exact, fuse, abbreviations: new Map(Object.entries(options.abbreviations ?? {})) };
+  return {
+    items,
+    exact,
+    entries,
+    trigrams,
+    gramCounts,
+    abbreviations: new Map(Object.entries(options.abbreviations ?? {})),
+  };
 }
+
+/** Trigrams of a folded key, padded so that short keys and word edges count: "^dj", "dja", … "go$". */
+function trigramsOf(key: string): Set<string> {
+  const padded = `^${key}$`;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+/** Per-index scratch space for counting shared trigrams, reused across lookups (lookups are synchronous). */
+const scratch = new WeakMap<object, Uint16Array>();
+
+/** The entries sharing the most trigrams with `key` (Dice coefficient), best first. */
+function candidatesFor<T>(index: SearchIndex<T>, key: string): KeyEntry[] {
+  const grams = trigramsOf(key);
+  let counts = scratch.get(index);
+  if (!counts) {
+    counts = new Uint16Array(index.entries.length);
+    scratch.set(index, counts);
+  }
+  const touched: number[] = [];
+  for (const gram of grams) {
+    for (const entry of index.trigrams.get(gram) ?? []) {
+      if (counts[entry] === 0) touched.push(entry);
+      counts[entry] = (counts[entry] ?? 0) + 1;
+    }
+  }
+  // Keep the best MAX_CANDIDATES by Dice coefficient without sorting every touched entry.
+  const best: { entry: number; dice: number }[] = [];
+  for (const entry of touched) {
+    const dice = (2 * (counts[entry] ?? 0)) / (grams.size + (index.gramCounts[entry] ?? 0));
+    counts[entry] = 0;
+    if (best.length === MAX_CANDIDATES && dice <= (best[best.length - 1]?.dice ?? 0)) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]?.dice ?? 0) < dice) at--;
+    best.splice(at, 0, { entry, dice });
+    if (best.length > MAX_CANDIDATES) best.pop();
+  }
+  return best.map(({ entry }) => index.entries[entry] as KeyEntry);
+}
+
+const FUSE_OPTIONS = {
+  keys: ['key'],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.5,
+  shouldSort: true,
+};
 
 /** Finds what a person meant by `text`: exact name or alias first, then the closest confident fuzzy match. */
 export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> {
@@ -153,7 +219,9 @@ export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> 
       if (hit !== undefined) note(hit, CONFIDENT_SIMILARITY - 0.01);
     }
   }
-  for (const result of index.fuse.search(coreKey, { limit: 12 })) {
+  // The trigram index narrows thousands of keys to a few; fuse.js ranks those, edit distance sets confidence.
+  const candidates = candidatesFor(index, coreKey);
+  for (const result of new Fuse(candidates, FUSE_OPTIONS).search(coreKey, { limit: 12 })) {
     note(result.item.item, similarity(coreKey, result.item.key));
   }
 
