@@ -1,10 +1,11 @@
 /** Builds the Bolt app for HTTP or Socket Mode without starting it, so tests can run one on any port. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { Config } from './config.ts';
 import type { Knowledge } from './knowledge/index.ts';
 import { registerListeners } from './listeners/index.ts';
+import { webClientOptions } from './slack-client.ts';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -31,10 +32,17 @@ export function healthStatus(knowledge: Knowledge) {
   };
 }
 
+/** The Bolt app, and a way to wait for the work it has under way (for a clean shutdown). */
+export interface PyHireApp {
+  app: App;
+  /** Resolves once no request is being handled, or after `timeoutMs`; true when everything finished. */
+  drain(timeoutMs: number): Promise<boolean>;
+}
+
 /** Creates the Bolt app with every listener registered. Call `app.init()` (auth.test) then `app.start()`. */
-export function createApp({ config, knowledge, logger }: CreateAppOptions): App {
-  const clientOptions = config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {};
-  const receiver: Receiver =
+export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHireApp {
+  const clientOptions = webClientOptions(logger, config.slackApiUrl);
+  const receiver =
     config.mode === 'http'
       ? new HTTPReceiver({
           signingSecret: config.signingSecret,
@@ -52,6 +60,7 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): App 
           ],
         })
       : new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
+  if (receiver instanceof SocketModeReceiver) logConnectionStates(receiver, logger);
   const app = new App({
     token: config.botToken,
     receiver,
@@ -60,6 +69,48 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): App 
     // auth.test runs in app.init(), where main() can report a failure in one line.
     deferInitialization: true,
   });
+  const inFlight = trackInFlight(app);
   registerListeners(app, { knowledge });
-  return app;
+  app.error(async (error) => {
+    const { code, data } = error as { code?: string; data?: { error?: string } };
+    logger.error('a listener failed', { code, error: data?.error ?? error.message });
+  });
+  return { app, drain: inFlight.drain };
+}
+
+/** Counts requests being handled (including work after the ack, such as a threaded reply). */
+function trackInFlight(app: App) {
+  let active = 0;
+  let idle: (() => void)[] = [];
+  app.use(async ({ next }) => {
+    active++;
+    try {
+      await next();
+    } finally {
+      active--;
+      if (active === 0) for (const wake of idle.splice(0)) wake();
+    }
+  });
+  return {
+    drain: (timeoutMs: number) =>
+      new Promise<boolean>((resolve) => {
+        if (active === 0) return resolve(true);
+        const timer = setTimeout(() => {
+          idle = idle.filter((wake) => wake !== done);
+          resolve(false);
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        idle.push(done);
+      }),
+  };
+}
+
+/** Socket Mode reconnects by itself when the connection drops; say so in the logs. */
+function logConnectionStates(receiver: SocketModeReceiver, logger: Logger) {
+  receiver.client.on('connected', () => logger.info('Socket Mode connected'));
+  receiver.client.on('reconnecting', () => logger.warn('Socket Mode connection lost, reconnecting'));
+  receiver.client.on('disconnected', () => logger.info('Socket Mode disconnected'));
 }

@@ -1,6 +1,6 @@
 /** Starts PyHire: reads config and knowledge, picks Socket Mode, HTTP or the console, and shuts down cleanly. */
 import { createApp } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/index.ts';
 import { createLogger } from './logger.ts';
@@ -13,32 +13,40 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel);
-  const app = createApp({ config, knowledge, logger });
+  const { app, drain } = createApp({ config, knowledge, logger });
   try {
     await app.init();
   } catch (error) {
     throw new StartupError(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorOf(error)})`);
   }
-  await app.start(...(config.mode === 'http' ? [config.port] : []));
-  logger.info('PyHire is running', { mode: config.mode, ...portOf(config), terms: knowledge.terms.length });
+  const server = await app.start(...(config.mode === 'http' ? [config.port] : []));
+  const port = (server as { address?: () => unknown } | undefined)?.address?.();
+  logger.info('PyHire is running', {
+    mode: config.mode,
+    ...(port && typeof port === 'object' && 'port' in port ? { port: port.port } : {}),
+    terms: knowledge.terms.length,
+  });
 
+  // On SIGTERM/SIGINT: stop taking requests, let replies under way finish, then exit 0.
   const stop = async (signal: string) => {
     logger.info('stopping', { signal });
-    const timer = setTimeout(() => process.exit(0), 5000).unref();
-    await app.stop().catch((error: unknown) => logger.warn('stop failed', error));
-    clearTimeout(timer);
+    setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS + 1_000).unref();
+    await app.stop().catch((error: unknown) => logger.warn('stopping the receiver failed', error));
+    const finished = await drain(SHUTDOWN_TIMEOUT_MS);
+    logger.info('stopped', { finishedInFlight: finished });
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
+/** How long shutdown waits for replies under way. */
+const SHUTDOWN_TIMEOUT_MS = 5_000;
+
 /** A start-up failure whose message is the whole story. */
 class StartupError extends Error {
   override name = 'StartupError';
 }
-
-const portOf = (config: Config) => (config.mode === 'http' ? { port: config.port } : {});
 
 function slackErrorOf(error: unknown): string {
   const data = (error as { data?: { error?: string } }).data;

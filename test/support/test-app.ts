@@ -39,7 +39,7 @@ export async function startTestApp(knowledge: Knowledge = realKnowledge()): Prom
   });
   if (config.mode !== 'http') throw new Error('expected HTTP mode');
   const logs: string[] = [];
-  const app = createApp({
+  const { app } = createApp({
     config,
     knowledge,
     logger: createLogger(config.logLevel, (line) => logs.push(line)),

@@ -1,0 +1,202 @@
+/** The real entry point in Slack modes: start-up failure, graceful shutdown in HTTP and Socket Mode, reconnects. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { type FakeSlack, startFakeSlack } from './support/fake-slack.ts';
+import { SIGNING_SECRET, sendEvent } from './support/signed.ts';
+import { fixture } from './support/test-app.ts';
+
+const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
+const TSX = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
+const cwd = mkdtempSync(path.join(tmpdir(), 'pyhire-process-'));
+const baseEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(SLACK_|PORT$|LOG_LEVEL$|KNOWLEDGE_DIR$)/.test(key)),
+);
+
+interface Running {
+  child: ChildProcess;
+  logs: Record<string, unknown>[];
+  stderr: string[];
+  waitForLog(
+    predicate: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+  exit: Promise<{ code: number | null; afterMs: number }>;
+}
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const task of cleanup.splice(0)) await task();
+});
+
+function start(env: Record<string, string>): Running {
+  const child = spawn(TSX, [MAIN], {
+    cwd,
+    env: { ...baseEnv, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  cleanup.push(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const logs: Record<string, unknown>[] = [];
+  const stderr: string[] = [];
+  const waiters = new Set<() => void>();
+  let buffer = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      stderr.push(line);
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        // not a log line
+      }
+    }
+    for (const wake of waiters) wake();
+  });
+  let stoppedAt = 0;
+  const exit = once(child, 'exit').then(([code]) => ({
+    code: code as number | null,
+    afterMs: Date.now() - stoppedAt,
+  }));
+  const originalKill = child.kill.bind(child);
+  child.kill = (signal?: NodeJS.Signals | number) => {
+    stoppedAt = Date.now();
+    return originalKill(signal);
+  };
+  return {
+    child,
+    logs,
+    stderr,
+    exit,
+    waitForLog: (predicate, timeoutMs = 15_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const found = logs.find(predicate);
+          if (!found) return;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`log not seen; stderr:\n${stderr.join('\n')}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      }),
+  };
+}
+
+async function fake(): Promise<FakeSlack> {
+  const slack = await startFakeSlack();
+  cleanup.push(() => slack.close());
+  return slack;
+}
+
+describe('start-up', () => {
+  it('exits 1 with one clear line when Slack rejects the bot token', async () => {
+    const slack = await fake();
+    slack.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    const running = start({
+      SLACK_BOT_TOKEN: 'xoxb-bad-0000',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+    });
+    const { code } = await running.exit;
+    expect(code).toBe(1);
+    const text = running.stderr.join('\n');
+    expect(text).toContain('Slack did not accept SLACK_BOT_TOKEN (auth.test: invalid_auth)');
+    expect(text).not.toMatch(/\n\s+at |UnhandledPromiseRejection/);
+    expect(text).not.toContain('xoxb-bad-0000');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('HTTP mode: SIGTERM stops taking requests, finishes the reply under way, exits 0', async () => {
+    const slack = await fake();
+    slack.on('chat.postMessage', () => ({ body: { ok: true, ts: '1.2' }, delayMs: 1_500 }));
+    const running = start({
+      SLACK_BOT_TOKEN: 'xoxb-test-0000',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+    });
+    const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
+    const url = `http://127.0.0.1:${ready.port}/slack/events`;
+    const res = await sendEvent(url, { ...fixture('slack/app-mention.json'), event_id: 'EvShutdown1' });
+    expect(res.status).toBe(200);
+    await slack.waitFor('chat.postMessage');
+    running.child.kill('SIGTERM');
+    const { code, afterMs } = await running.exit;
+    expect(code).toBe(0);
+    expect(afterMs).toBeLessThan(5_000);
+    expect(running.logs).toContainEqual(expect.objectContaining({ msg: 'stopped', finishedInFlight: true }));
+    await expect(fetch(`http://127.0.0.1:${ready.port}/health`)).rejects.toThrow();
+  });
+
+  it('Socket Mode: answers an event, reconnects after the connection drops, and exits 0 on SIGTERM', async () => {
+    const slack = await fake();
+    const sockets = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    cleanup.push(() => new Promise<void>((resolve) => sockets.close(() => resolve())));
+    await once(sockets, 'listening');
+    const wsUrl = `ws://127.0.0.1:${(sockets.address() as AddressInfo).port}/`;
+    slack.on('apps.connections.open', () => ({ body: { ok: true, url: wsUrl } }));
+    const connections: import('ws').WebSocket[] = [];
+    const acks: unknown[] = [];
+    sockets.on('connection', (socket) => {
+      connections.push(socket);
+      socket.on('message', (data) => acks.push(JSON.parse(data.toString())));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A0PYHIRE' },
+          debug_info: { host: 'test' },
+        }),
+      );
+    });
+
+    const running = start({
+      SLACK_BOT_TOKEN: 'xoxb-test-0000',
+      SLACK_APP_TOKEN: 'xapp-1-test-0000',
+      SLACK_API_URL: slack.apiUrl,
+    });
+    await running.waitForLog((l) => l.msg === 'Socket Mode connected');
+    connections[0]?.send(
+      JSON.stringify({
+        envelope_id: 'env-1',
+        type: 'events_api',
+        accepts_response_payload: false,
+        retry_attempt: 0,
+        retry_reason: '',
+        payload: { ...fixture('slack/app-mention.json'), event_id: 'EvSocket1' },
+      }),
+    );
+    const [reply] = await slack.waitFor('chat.postMessage');
+    expect(JSON.stringify(reply?.body)).toContain('term:dbt');
+    expect(acks).toContainEqual(expect.objectContaining({ envelope_id: 'env-1' }));
+
+    connections[0]?.terminate();
+    await running.waitForLog((l) => l.msg === 'Socket Mode connection lost, reconnecting');
+    await slack.waitFor('apps.connections.open', 2, 15_000);
+    await running.waitForLog(
+      (l) =>
+        l.msg === 'Socket Mode connected' &&
+        running.logs.filter((x) => x.msg === 'Socket Mode connected').length >= 2,
+    );
+
+    running.child.kill('SIGTERM');
+    const { code, afterMs } = await running.exit;
+    expect(code).toBe(0);
+    expect(afterMs).toBeLessThan(5_000);
+  });
+});
