@@ -1,6 +1,6 @@
 /** Builds the Bolt app for HTTP or Socket Mode without starting it, so tests can run one on any port. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '@slack/logger';
 import type { Config } from './config.ts';
 import type { Knowledge } from './knowledge/index.ts';
@@ -48,6 +48,18 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
           signingSecret: config.signingSecret,
           endpoints: EVENTS_PATH,
           logger,
+          // A request Bolt cannot even read (a payload Slack would never send) is the sender's error: 400, logged.
+          processEventErrorHandler: async ({ error, response }) => {
+            if (response.headersSent) {
+              logger.error('a listener failed after its ack', { error: error.message });
+              return false;
+            }
+            const status = error instanceof AuthorizationError ? 401 : 400;
+            logger.warn('could not process a request', { status, error: error.message });
+            response.writeHead(status);
+            response.end();
+            return true;
+          },
           customRoutes: [
             {
               path: HEALTH_PATH,

@@ -132,7 +132,10 @@ describe('graceful shutdown', () => {
     });
     const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
     const url = `http://127.0.0.1:${ready.port}/slack/events`;
-    const res = await sendEvent(url, { ...fixture<Record<string, unknown>>('slack/app-mention.json'), event_id: 'EvShutdown1' });
+    const res = await sendEvent(url, {
+      ...fixture<Record<string, unknown>>('slack/app-mention.json'),
+      event_id: 'EvShutdown1',
+    });
     expect(res.status).toBe(200);
     await slack.waitFor('chat.postMessage');
     running.child.kill('SIGTERM');
