@@ -1,8 +1,9 @@
 /** Builds the Bolt app for HTTP or Socket Mode without starting it, so tests can run one on any port. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, AuthorizationError, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '@slack/logger';
+import type { Logger, LogLevel } from '@slack/logger';
 import type { Config } from './config.ts';
+import { createInFlight } from './in-flight.ts';
 import type { Knowledge } from './knowledge/index.ts';
 import { registerListeners } from './listeners/index.ts';
 import { webClientOptions } from './slack-client.ts';
@@ -77,47 +78,21 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
     token: config.botToken,
     receiver,
     logger,
+    // Bolt resets its logger to this level (default info), so pass the configured one.
+    logLevel: config.logLevel as LogLevel,
+    // PyHire keeps no conversation state; skip the store Bolt otherwise consults on every request.
+    convoStore: false,
     clientOptions,
     // auth.test runs in app.init(), where main() can report a failure in one line.
     deferInitialization: true,
   });
-  const inFlight = trackInFlight(app);
-  registerListeners(app, { knowledge });
+  const inFlight = createInFlight();
+  registerListeners(app, { knowledge, track: inFlight.track });
   app.error(async (error) => {
     const { code, data } = error as { code?: string; data?: { error?: string } };
     logger.error('a listener failed', { code, error: data?.error ?? error.message });
   });
   return { app, drain: inFlight.drain };
-}
-
-/** Counts requests being handled (including work after the ack, such as a threaded reply). */
-function trackInFlight(app: App) {
-  let active = 0;
-  let idle: (() => void)[] = [];
-  app.use(async ({ next }) => {
-    active++;
-    try {
-      await next();
-    } finally {
-      active--;
-      if (active === 0) for (const wake of idle.splice(0)) wake();
-    }
-  });
-  return {
-    drain: (timeoutMs: number) =>
-      new Promise<boolean>((resolve) => {
-        if (active === 0) return resolve(true);
-        const timer = setTimeout(() => {
-          idle = idle.filter((wake) => wake !== done);
-          resolve(false);
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        idle.push(done);
-      }),
-  };
 }
 
 /** Socket Mode reconnects by itself when the connection drops; say so in the logs. */

@@ -82,3 +82,19 @@ describe('parseConfig', () => {
     ]);
   });
 });
+
+describe('log level', () => {
+  it('Bolt keeps the configured level instead of resetting it to info', async () => {
+    const { createApp } = await import('../src/app.ts');
+    const { createLogger } = await import('../src/logger.ts');
+    const { realKnowledge } = await import('./support/test-app.ts');
+    const lines: string[] = [];
+    const config = parseConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'warn' });
+    if (config.mode !== 'http') throw new Error('expected http');
+    const logger = createLogger(config.logLevel, (line) => lines.push(line));
+    createApp({ config, knowledge: realKnowledge(), logger });
+    logger.info('not shown');
+    logger.warn('shown');
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['shown']);
+  });
+});

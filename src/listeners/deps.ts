@@ -3,4 +3,6 @@ import type { Knowledge } from '../knowledge/index.ts';
 
 export interface ListenerDeps {
   knowledge: Knowledge;
+  /** Wraps a listener so shutdown can wait for its work, including what it does after the ack. */
+  track?: <A>(listener: (args: A) => Promise<void>) => (args: A) => Promise<void>;
 }

@@ -90,3 +90,22 @@ describe('Web API faults', () => {
     expect((await fetch(`${app.baseUrl}/health`)).status).toBe(200);
   });
 });
+
+describe('logging', () => {
+  it('logs a knowledge gap for a /pyterm miss and a weak match: the normalised query, no user id', async () => {
+    for (const text of ['Qwxzv Plumbing!', 'pyth']) {
+      await sendCommand(app.eventsUrl, {
+        ...fixture<Record<string, string>>('slack/slash-command.json'),
+        text,
+      });
+    }
+    const gaps = logLines().filter((l) => l.msg === 'knowledge gap');
+    expect(gaps).toContainEqual(
+      expect.objectContaining({ command: '/pyterm', query: 'qwxzvplumbing', answer: 'no-match' }),
+    );
+    expect(gaps).toContainEqual(
+      expect.objectContaining({ command: '/pyterm', query: 'pyth', answer: 'suggestions' }),
+    );
+    expect(JSON.stringify(gaps)).not.toContain('U0RECRUIT');
+  });
+});
