@@ -19,22 +19,22 @@ export const CategorySchema = z.strictObject({
 });
 
 export const CategoriesFileSchema = z.strictObject({
-  categories: z.array(CategorySchema).min(1),
+  categories: z.array(CategorySchema).min(1).max(20),
 });
 
 export const TermSchema = z.strictObject({
   id: Id,
   name: Text.max(60),
-  aliases: z.array(Text.max(60)).default([]),
+  aliases: z.array(Text.max(60)).max(20).default([]),
   category: Id,
   /** One to three plain-language sentences for a non-engineer. */
   definition: Text.max(600),
   whyItMatters: Text.max(600),
   /** Role ids this term signals on a resume or in a job description. */
-  roles: z.array(Id).default([]),
+  roles: z.array(Id).max(8).default([]),
   /** One question a recruiter can ask a candidate about it. */
   ask: Text.max(400),
-  related: z.array(Id).default([]),
+  related: z.array(Id).max(8).default([]),
 });
 
 export const GlossaryFileSchema = z.strictObject({
@@ -58,32 +58,35 @@ export const RoleWarningSchema = z.strictObject({
 export const RoleSchema = z.strictObject({
   id: Id,
   name: Text.max(60),
-  aliases: z.array(Text.max(60)).default([]),
+  aliases: z.array(Text.max(60)).max(30).default([]),
   summary: Text.max(300),
-  builds: z.array(Text.max(100)).min(1),
+  builds: z.array(Text.max(100)).min(1).max(8),
   /** Term ids of the tools the guide lists for the role. */
-  tools: z.array(Id).min(1),
-  examples: z.array(z.strictObject({ company: Text.max(60), detail: Text.max(120) })).default([]),
+  tools: z.array(Id).min(1).max(8),
+  examples: z
+    .array(z.strictObject({ company: Text.max(60), detail: Text.max(120) }))
+    .max(6)
+    .default([]),
   mustHaves: z.strictObject({
     source: Source,
-    skills: z.array(Text.max(200)).min(1),
+    skills: z.array(Text.max(200)).min(1).max(10),
   }),
   interview: z.strictObject({
     source: Source,
-    questions: z.array(InterviewQuestionSchema).min(1),
+    questions: z.array(InterviewQuestionSchema).min(1).max(6),
   }),
-  warnings: z.array(RoleWarningSchema).default([]),
+  warnings: z.array(RoleWarningSchema).max(6).default([]),
 });
 
 export const RolesFileSchema = z.strictObject({
-  roles: z.array(RoleSchema).min(1),
+  roles: z.array(RoleSchema).min(1).max(8),
 });
 
 /** A role people ask for that has no kit of its own (e.g. data scientist), and the kits closest to it. */
 export const OtherRoleSchema = z.strictObject({
   id: Id,
   name: Text.max(60),
-  aliases: z.array(Text.max(60)).default([]),
+  aliases: z.array(Text.max(60)).max(30).default([]),
   /** What the guide says about it, or how it differs from our four roles. */
   note: Text.max(600),
   /** Role ids of the closest kits, closest first. */
@@ -121,7 +124,7 @@ export const MistakeSchema = z.strictObject({
 });
 
 export const MistakesFileSchema = z.strictObject({
-  mistakes: z.array(MistakeSchema).min(1),
+  mistakes: z.array(MistakeSchema).min(1).max(10),
 });
 
 export const PythonVersionsFileSchema = z.strictObject({
@@ -131,19 +134,20 @@ export const PythonVersionsFileSchema = z.strictObject({
         id: Id,
         label: Text.max(60),
         status: Text.max(60),
-        points: z.array(Text.max(200)).min(1),
+        points: z.array(Text.max(200)).min(1).max(6),
         /** Term ids the version's points mention. */
         terms: z.array(Id).default([]),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(5),
   interviewQuestion: Text.max(300),
 });
 
 export const TypingFileSchema = z.strictObject({
   summary: Text.max(400),
   example: Text.max(400),
-  whyItMatters: z.array(Text.max(200)).min(1),
+  whyItMatters: z.array(Text.max(200)).min(1).max(8),
   evaluationTip: Text.max(400),
 });
 

@@ -96,6 +96,18 @@ export function renderTermAnswer(
   }
 }
 
+/** Term names joined, cut before a section's limit with how many more there are (a company glossary can be huge). */
+function nameList(terms: readonly Term[], max = 2_800): string {
+  let out = '';
+  for (const [i, term] of terms.entries()) {
+    const next = `${out ? ' · ' : ''}${esc(term.name)}`;
+    if (out.length + next.length > max)
+      return `${out} · _…and ${terms.length - i} more: ask for one with \`/pyterm <name>\`_`;
+    out += next;
+  }
+  return out;
+}
+
 function renderTermHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
   const examples = answer.exampleTerms.map((t) => `\`/pyterm ${esc(t.id)}\``).join(', ');
   const blocks: KnownBlock[] = [
@@ -104,9 +116,7 @@ function renderTermHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
       `*/pyterm <term>* explains a Python tool or concept in plain language: what it is, which role it signals and what to ask a candidate. Typos, nicknames and questions work too${examples ? `, e.g. ${examples}` : ''} or \`/pyterm what is a data warehouse?\`.`,
       'help',
     ),
-    ...answer.groups.map((group) =>
-      section(`*${esc(group.category.label)}*\n${group.terms.map((t) => esc(t.name)).join(' · ')}`),
-    ),
+    ...answer.groups.map((group) => section(`*${esc(group.category.label)}*\n${nameList(group.terms)}`)),
     context(['Answers are private to you; use *Share in channel* on a card to post it for everyone.']),
   ];
   const count = answer.groups.reduce((sum, g) => sum + g.terms.length, 0);
