@@ -1,6 +1,8 @@
 /** Registers PyHire's listeners on a Bolt app: one per event, and one router each for commands and buttons. */
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { escapeMrkdwn } from '../render/escape.ts';
+import { ROLE_ACTION } from '../render/roles.ts';
+import { ACTION } from '../render/terms.ts';
 import { openTermAction } from './actions/open-term.ts';
 import type { ButtonArgs } from './actions/reply.ts';
 import { compareRolesAction, openRoleAction, roleQuestionsAction } from './actions/role-buttons.ts';
@@ -22,11 +24,11 @@ export const COMMANDS: Record<string, (deps: ListenerDeps) => (args: CommandArgs
 
 /** Every button PyHire renders, by action_id or action_id prefix (`open_term:` + a term id). */
 export const BUTTONS: Record<string, (deps: ListenerDeps) => (args: ButtonArgs) => Promise<void>> = {
-  share: shareAction,
-  'open_term:': openTermAction,
-  'open_role:': openRoleAction,
-  'role_questions:': roleQuestionsAction,
-  'compare_roles:': compareRolesAction,
+  [ACTION.share]: shareAction,
+  [`${ACTION.openTerm}:`]: openTermAction,
+  [`${ROLE_ACTION.open}:`]: openRoleAction,
+  [`${ROLE_ACTION.questions}:`]: roleQuestionsAction,
+  [`${ROLE_ACTION.compare}:`]: compareRolesAction,
 };
 
 /**

@@ -20,6 +20,7 @@ import {
   section,
 } from './blocks.ts';
 import { escapeMrkdwn as esc, mentionUser, quoteUserText } from './escape.ts';
+import { ACTION } from './terms.ts';
 
 /** Action ids of role buttons; listeners register the same prefixes. */
 export const ROLE_ACTION = {
@@ -95,7 +96,7 @@ export function roleKitBlocks(kit: RoleKit, options: KitOptions): KnownBlock[] {
   if (options.shareable)
     buttons.unshift({
       text: 'Share in channel',
-      actionId: 'share',
+      actionId: ACTION.share,
       value: `role:${role.id}`,
       style: 'primary',
     });
