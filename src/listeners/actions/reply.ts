@@ -23,5 +23,11 @@ export async function replyToButton(
 }
 
 /** The id after the prefix in an action_id such as `open_role:data`, or the button's value. */
-export const actionTarget = (args: ButtonArgs) =>
-  args.action.value ?? args.action.action_id.split(':').slice(1).join(':');
+export const actionTarget = (args: ButtonArgs): string =>
+  String(
+    args.action.value ??
+      String(args.action.action_id ?? '')
+        .split(':')
+        .slice(1)
+        .join(':'),
+  );

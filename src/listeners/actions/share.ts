@@ -10,7 +10,7 @@ export const shareAction =
   ({ knowledge }: ListenerDeps) =>
   async ({ ack, action, body, respond }: ButtonArgs) => {
     await ack();
-    const [kind, id = ''] = (action.value ?? '').split(':', 2);
+    const [kind, id = ''] = String(action.value ?? '').split(':', 2);
     const sharedBy = body.user.id;
     let shared: SlackMessage | undefined;
     if (kind === 'term') {

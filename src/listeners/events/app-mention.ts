@@ -17,7 +17,7 @@ const MAX_THREAD_MESSAGES = 200;
 export const appMentionEvent =
   ({ knowledge }: ListenerDeps) =>
   async ({ event, client, context, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
-    const text = decodeSlackText(event.text ?? '');
+    const text = decodeSlackText(String(event.text ?? ''));
     const thread_ts = event.thread_ts ?? event.ts;
     let answer: MentionAnswer;
     if (event.thread_ts && isReviewRequest(text)) {
