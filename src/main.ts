@@ -3,7 +3,7 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/index.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, redactTokens } from './logger.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -56,8 +56,9 @@ function slackErrorOf(error: unknown): string {
 main().catch((error: unknown) => {
   const known =
     error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartupError;
-  process.stderr.write(
-    `${known ? error.message : `PyHire failed to start: ${String((error as Error)?.message ?? error)}`}\n`,
-  );
+  const text = known
+    ? error.message
+    : `PyHire failed to start: ${String((error as Error)?.message ?? error)}`;
+  process.stderr.write(`${redactTokens(text)}\n`);
   process.exit(1);
 });

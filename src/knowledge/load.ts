@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { prepareReviewer } from './review.ts';
 import {
   CategoriesFileSchema,
   type Category,
@@ -290,7 +291,7 @@ export function loadKnowledge(dir: string): Knowledge {
   if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet || !reviewCues) {
     throw new KnowledgeError(problems.items);
   }
-  return {
+  const knowledge: Knowledge = {
     categories,
     terms,
     roles,
@@ -314,6 +315,19 @@ export function loadKnowledge(dir: string): Knowledge {
       },
     ),
   };
+  // Compile the review's combined patterns now, so a cue problem stops start-up instead of every mention.
+  try {
+    prepareReviewer(knowledge);
+  } catch (error) {
+    throw new KnowledgeError([
+      {
+        file: display(TOPIC_FILES.review),
+        path: '',
+        message: `the cues do not combine: ${(error as Error).message}`,
+      },
+    ]);
+  }
+  return knowledge;
 }
 
 /** Tells a role without a kit from a role with one. */

@@ -16,7 +16,9 @@ export type MentionPart =
 export interface MentionAnswer {
   parts: MentionPart[];
   findings: Finding[];
-  /** How many messages were reviewed: 0 for a bare mention, 1 for the mention itself, more for a thread. */
+  /** What was reviewed: nothing (a bare mention), the mention's own text, or a thread's earlier messages. */
+  scope: 'none' | 'message' | 'thread';
+  /** How many messages were reviewed. */
   reviewed: number;
 }
 
@@ -25,7 +27,9 @@ export const MAX_MENTION_PARTS = 3;
 
 /** A question about a thing: "what is dbt", "what does FastAPI mean", "explain SCD", "is pytest a framework". */
 const TERM_QUESTION =
-  /\b(?:what(?:'s|’s| is| are)|whats|what does|what do|define|explain|tell me about|meaning of)\s+([^?.!\n]{1,100}?)\s*(?:\bmean\b|\bstand for\b)?\s*(?:[?.!\n]|$)|\bis\s+((?:[\w.+#-]+\s?){1,3}?)\s+an?\s+(?:framework|library|tool|language|database|package|platform|service)\b/gi;
+  /\b(?:what(?:'s|’s| is| are)|whats|what does|what do|define|explain|tell me about|meaning of)\s+([^?.!\n]{1,100}?)\s*(?:\bmean\b|\bstand for\b)?\s*(?:[?.!\n]|$)|\bis\s+([\w.+#-]{1,40}(?:\s+[\w.+#-]{1,40}){0,2}?)\s+an?\s+(?:framework|library|tool|language|database|package|platform|service)\b/gi;
+/** Questions are read from the start of a message only: a pasted document is reviewed, not interrogated. */
+const MAX_QUESTION_TEXT = 2_000;
 /** A question about interviewing or hiring for a role. */
 const ROLE_QUESTION =
   /\b(?:interview (?:questions?|kit|plan)|questions? (?:for|to ask)|what (?:should|do|can|would) (?:i|we) ask|what to ask|how (?:do|can|should) (?:i|we) (?:tell|evaluate|assess|interview|screen|test)|how to (?:interview|screen|assess|evaluate)|difference between|what (?:does|do) (?:an?|the) .{1,40} do)\b/i;
@@ -43,22 +47,31 @@ export function isReviewRequest(text: string): boolean {
   return REVIEW_REQUEST.test(stripMentions(text));
 }
 
+/** What a bare mention or a review request outside a thread gets: what PyHire can do. */
+export const INTRO_ANSWER: MentionAnswer = { parts: [], findings: [], scope: 'none', reviewed: 0 };
+
 /** Reads a mention: term questions, role questions, and hiring mistakes. */
 export function answerMention(knowledge: Knowledge, text: string): MentionAnswer {
   const body = stripMentions(text);
-  if (body === '') return { parts: [], findings: [], reviewed: 0 };
+  if (body === '') return { parts: [], findings: [], scope: 'none', reviewed: 0 };
   const parts = [...roleParts(knowledge, body), ...termParts(knowledge, body)].slice(0, MAX_MENTION_PARTS);
-  return { parts, findings: reviewMessage(knowledge, body), reviewed: 1 };
+  return { parts, findings: reviewMessage(knowledge, body), scope: 'message', reviewed: 1 };
 }
 
 /** Reviews the earlier messages of a thread (a job description, an interview plan...). */
 export function answerThreadReview(knowledge: Knowledge, texts: readonly string[]): MentionAnswer {
-  return { parts: [], findings: reviewMessages(knowledge, texts.map(stripMentions)), reviewed: texts.length };
+  return {
+    parts: [],
+    findings: reviewMessages(knowledge, texts.map(stripMentions)),
+    scope: 'thread',
+    reviewed: texts.length,
+  };
 }
 
 function roleParts(knowledge: Knowledge, body: string): MentionPart[] {
-  if (!ROLE_QUESTION.test(body)) return [];
-  const titles = findRoleSignals(knowledge, body).filter((s) => s.kind === 'title');
+  const start = body.slice(0, MAX_QUESTION_TEXT);
+  if (!ROLE_QUESTION.test(start)) return [];
+  const titles = findRoleSignals(knowledge, start).filter((s) => s.kind === 'title');
   const ids = [...new Set(titles.map((s) => s.role))].slice(0, 2);
   return ids.flatMap((id): MentionPart[] => {
     const kit = findRoleKit(knowledge, id);
@@ -83,7 +96,7 @@ function termParts(knowledge: Knowledge, body: string): MentionPart[] {
       .map((s) => foldKey(s.text)),
   );
   const ids: string[] = [];
-  for (const match of body.matchAll(TERM_QUESTION)) {
+  for (const match of body.slice(0, MAX_QUESTION_TEXT).matchAll(TERM_QUESTION)) {
     for (const id of termsIn(knowledge, match[1] ?? match[2] ?? '')) {
       if (!ids.includes(id)) ids.push(id);
     }

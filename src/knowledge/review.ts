@@ -329,6 +329,11 @@ function decisionOf(r: Reviewer, message: string): { kind: 'hire' | 'reject'; hi
 
 // ---- building the reviewer ----
 
+/** Compiles the review's patterns for a knowledge base (done once, at load). */
+export function prepareReviewer(knowledge: Knowledge): void {
+  reviewerFor(knowledge);
+}
+
 function reviewerFor(knowledge: Knowledge): Reviewer {
   let reviewer = reviewers.get(knowledge);
   if (!reviewer) {

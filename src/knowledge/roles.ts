@@ -1,7 +1,7 @@
 /** Role answers for /pyrole, mentions, buttons and the Home tab: kits, comparisons and honest misses. */
 import { isOtherRole, type Knowledge } from './load.ts';
 import type { Mistake, OtherRole, PythonVersions, Role, RoleComparison, Term, Typing } from './schema.ts';
-import { search } from './search.ts';
+import { MAX_QUERY_LENGTH, search } from './search.ts';
 
 /** Everything an interview kit shows, with references resolved. */
 export interface RoleKit {
@@ -41,7 +41,8 @@ const COMPARE_SEPARATOR = /\s+(?:vs\.?|versus|and|with|to|or)\s+|\s*[,/&|]\s*/i;
 export function answerRoleQuery(knowledge: Knowledge, text: string): RoleAnswer {
   const query = text.trim();
   if (PICKER_WORDS.has(query.toLowerCase())) return { kind: 'picker', roles: [...knowledge.roles] };
-  if (COMPARE_PREFIX.test(query)) return answerCompare(knowledge, query.replace(COMPARE_PREFIX, ''));
+  if (COMPARE_PREFIX.test(query))
+    return answerCompare(knowledge, query.replace(COMPARE_PREFIX, '').slice(0, MAX_QUERY_LENGTH));
   const result = search(knowledge.roleIndex, query);
   switch (result.kind) {
     case 'match':

@@ -170,6 +170,10 @@ const Cue = z
   })
   .min(1)
   .max(200)
+  .refine((source) => !/(^|[^\\])\((?!\?)/.test(source), {
+    error:
+      'must not use capture groups "( … )": write "(?: … )" instead (cues are combined into one pattern)',
+  })
   .refine(
     (source) => {
       try {

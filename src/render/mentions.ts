@@ -57,7 +57,7 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
     blocks.push(...partBlocks(part));
     texts.push(partText(part));
   }
-  if (answer.reviewed === 0 && answer.parts.length === 0) {
+  if (answer.scope === 'none' && answer.parts.length === 0) {
     return message(`Hi! I'm PyHire. ${MENTION_INTRO}`, [
       section(`Hi! I'm PyHire, a guide to hiring Python developers. ${MENTION_INTRO}`, 'intro'),
     ]);

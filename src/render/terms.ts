@@ -96,6 +96,9 @@ export function renderTermAnswer(
   }
 }
 
+/** Characters each category may use so that the whole index stays under the per-message text cap. */
+const sectionBudget = (groups: number) => Math.min(2_800, Math.floor(10_000 / Math.max(groups, 1)));
+
 /** Term names joined, cut before a section's limit with how many more there are (a company glossary can be huge). */
 function nameList(terms: readonly Term[], max = 2_800): string {
   let out = '';
@@ -116,7 +119,11 @@ function renderTermHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
       `*/pyterm <term>* explains a Python tool or concept in plain language: what it is, which role it signals and what to ask a candidate. Typos, nicknames and questions work too${examples ? `, e.g. ${examples}` : ''} or \`/pyterm what is a data warehouse?\`.`,
       'help',
     ),
-    ...answer.groups.map((group) => section(`*${esc(group.category.label)}*\n${nameList(group.terms)}`)),
+    ...answer.groups.map((group) =>
+      section(
+        `*${esc(group.category.label)}*\n${nameList(group.terms, sectionBudget(answer.groups.length))}`,
+      ),
+    ),
     context(['Answers are private to you; use *Share in channel* on a card to post it for everyone.']),
   ];
   const count = answer.groups.reduce((sum, g) => sum + g.terms.length, 0);

@@ -139,6 +139,7 @@ describe('renderers at maximum content', () => {
         triggers: many(6, () => text(200)),
         roles: many(8, role),
       })),
+      scope: 'message',
       reviewed: 1,
     });
     expect(blockKitViolations(message)).toEqual([]);

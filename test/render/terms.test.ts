@@ -104,6 +104,7 @@ describe('the total-text guard', () => {
         triggers: [long, long],
         roles: [...knowledge.roles],
       })),
+      scope: 'message',
       reviewed: 1,
     });
     expect(blockKitViolations(message)).toEqual([]);

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import {
   answerMention,
   answerThreadReview,
+  INTRO_ANSWER,
   isReviewRequest,
   type MentionAnswer,
 } from '../../knowledge/index.ts';
@@ -49,7 +50,8 @@ export const appMentionEvent =
         return;
       }
     } else {
-      answer = answerMention(knowledge, text);
+      // "@PyHire review" outside a thread has nothing to review: say what PyHire can do.
+      answer = isReviewRequest(text) ? INTRO_ANSWER : answerMention(knowledge, text);
     }
     await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderMentionAnswer(answer) });
   };
