@@ -39,12 +39,24 @@ export function loggingFetch(logger: Logger, base: typeof fetch = fetch): typeof
       logger.warn('Slack Web API rate limited', { method, retryAfter: response.headers.get('retry-after') });
     } else if (response.status >= 500) {
       logger.error('Slack Web API server error', { method, status: response.status });
-    } else if (response.status === 200 && response.headers.get('content-type')?.includes('json')) {
-      const body = (await response
-        .clone()
-        .json()
-        .catch(() => undefined)) as { ok?: boolean; error?: string } | undefined;
-      if (body?.ok === false) logger.error('Slack Web API error', { method, error: body.error ?? 'unknown' });
+    } else if (response.status === 200) {
+      // Read the body once and hand the client a copy: cheaper than cloning the stream on every call.
+      const text = await response.text();
+      if (/"ok"\s*:\s*false/.test(text)) {
+        const error = (() => {
+          try {
+            return (JSON.parse(text) as { error?: string }).error;
+          } catch {
+            return undefined;
+          }
+        })();
+        logger.error('Slack Web API error', { method, error: error ?? 'unknown' });
+      }
+      return new Response(text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     }
     return response;
   };

@@ -1,6 +1,6 @@
 /** Block Kit for term answers: the term card, "Did you mean", the friendly miss and the term index. */
 import type { KnownBlock } from '@slack/types';
-import type { Term, TermAnswer, TermCard } from '../knowledge/index.ts';
+import type { Term, TermAnswer, TermCard, TermGroup } from '../knowledge/index.ts';
 import {
   actions,
   type ButtonSpec,
@@ -96,8 +96,11 @@ export function renderTermAnswer(
   }
 }
 
-/** Characters each category may use so that the whole index stays under the per-message text cap. */
-const sectionBudget = (groups: number) => Math.min(2_800, Math.floor(10_000 / Math.max(groups, 1)));
+/** Characters of names each category may show, so the whole index stays under the per-message text cap. */
+function nameBudget(groups: readonly TermGroup[]): number {
+  const labels = groups.reduce((n, g) => n + esc(g.category.label).length + 80, 0);
+  return Math.max(100, Math.min(2_800, Math.floor((10_000 - labels) / Math.max(groups.length, 1))));
+}
 
 /** Term names joined, cut before a section's limit with how many more there are (a company glossary can be huge). */
 function nameList(terms: readonly Term[], max = 2_800): string {
@@ -105,24 +108,23 @@ function nameList(terms: readonly Term[], max = 2_800): string {
   for (const [i, term] of terms.entries()) {
     const next = `${out ? ' · ' : ''}${esc(term.name)}`;
     if (out.length + next.length > max)
-      return `${out} · _…and ${terms.length - i} more: ask for one with \`/pyterm <name>\`_`;
+      return `${out} · _…and ${terms.length - i} more: ask for one with \`/pyterm &lt;name&gt;\`_`;
     out += next;
   }
   return out;
 }
 
 function renderTermHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
+  const budget = nameBudget(answer.groups);
   const examples = answer.exampleTerms.map((t) => `\`/pyterm ${esc(t.id)}\``).join(', ');
   const blocks: KnownBlock[] = [
     header('PyHire glossary'),
     section(
-      `*/pyterm <term>* explains a Python tool or concept in plain language: what it is, which role it signals and what to ask a candidate. Typos, nicknames and questions work too${examples ? `, e.g. ${examples}` : ''} or \`/pyterm what is a data warehouse?\`.`,
+      `*/pyterm &lt;term&gt;* explains a Python tool or concept in plain language: what it is, which role it signals and what to ask a candidate. Typos, nicknames and questions work too${examples ? `, e.g. ${examples}` : ''} or \`/pyterm what is a data warehouse?\`.`,
       'help',
     ),
     ...answer.groups.map((group) =>
-      section(
-        `*${esc(group.category.label)}*\n${nameList(group.terms, sectionBudget(answer.groups.length))}`,
-      ),
+      section(`*${esc(group.category.label)}*\n${nameList(group.terms, budget)}`),
     ),
     context(['Answers are private to you; use *Share in channel* on a card to post it for everyone.']),
   ];

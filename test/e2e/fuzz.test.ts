@@ -55,6 +55,14 @@ const nastyText = fc.oneof(
   fc
     .integer({ min: 1000, max: 40_000 })
     .map((n) => 'Django PyTorch <!channel> '.repeat(Math.ceil(n / 26)).slice(0, n)),
+  // Long repetitive text of the shapes that question parsing looks for.
+  fc
+    .tuple(
+      fc.constantFrom('is ', 'what is ', 'compare ', 'explain '),
+      fc.constantFrom('pkg.module', 'a', 'data engineer ', 'x '),
+      fc.integer({ min: 100, max: 4_000 }),
+    )
+    .map(([lead, unit, n]) => lead + unit.repeat(n)),
 );
 
 /** A value of the wrong type where a string belongs. */

@@ -90,10 +90,14 @@ describe('@PyHire mentions over signed HTTP', () => {
 
   it('escapes what it quotes back from the message', async () => {
     const before = postCount();
-    await mention('Requirements: <!channel> 5+ years Python experience. Good communicator.');
+    // The trigger quoted back is the phrase from "SQL" to "checkbox", with its & and < > inside.
+    await mention('For the data engineer loop: SQL <joins & CTEs> is a checkbox. <!channel>');
     const [reply] = await postsAfter(before);
-    expect(blockIds(reply as Message)).toContain('warning:generic-python');
-    expect(JSON.stringify(reply)).not.toContain('<!channel>');
+    expect(blockIds(reply as Message)).toContain('warning:undervaluing-sql');
+    const json = JSON.stringify(reply);
+    expect(json).toContain('SQL &lt;joins &amp; CTEs&gt; is a checkbox');
+    expect(json).not.toContain('<joins');
+    expect(json).not.toContain('<!channel>');
   });
 
   it('answers an event once when Slack re-delivers it, also concurrently', async () => {

@@ -115,6 +115,19 @@ describe('mentions', () => {
     expect(both.parts.map((p) => p.kind)).toEqual(['role', 'term']);
   });
 
+  it('reads long and repetitive mentions in linear time (no catastrophic backtracking)', () => {
+    // These took seconds to hours before question parsing was bounded; the bound is generous on purpose.
+    for (const text of [
+      'is ' + 'a'.repeat(1500),
+      `the failing import is ${'pkg.module'.repeat(300)}`,
+      `what is ${'x '.repeat(20000)}`,
+    ]) {
+      const started = performance.now();
+      answerMention(knowledge, text);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+  });
+
   it('knows a review request from a question', () => {
     expect(isReviewRequest('<@UBOT>')).toBe(true);
     expect(isReviewRequest('<@UBOT> review')).toBe(true);

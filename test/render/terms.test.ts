@@ -79,17 +79,23 @@ describe('term answers', () => {
 });
 
 describe('mention replies at their largest', () => {
-  it('three answers and all six findings still fit, each finding once with its warning:<id> block', () => {
+  it('three answers and five findings still fit, each finding once with its warning:<id> block', () => {
     const answer = answerMention(
       knowledge,
       "what is dbt? what's a data warehouse? what should I ask a data engineer? Requirements: one Python developer for our Django API and also the PyTorch models, 8 years of Python 2.7, screened with LeetCode hards only. She knows Flask but we're on Django, so pass. For the data engineer loop skip the SQL part. Python experience required.",
     );
     expect(answer.parts.length).toBe(3);
-    const message = renderMentionAnswer({ ...answer, findings: [...answer.findings] });
+    const message = renderMentionAnswer(answer);
     expect(blockKitViolations(message)).toEqual([]);
     const warnings = message.blocks.map((b) => b.block_id ?? '').filter((id) => id.startsWith('warning:'));
-    expect(new Set(warnings).size).toBe(warnings.length);
-    expect(warnings.length).toBeGreaterThanOrEqual(5);
+    // generic-python stays quiet: the message names frameworks and roles.
+    expect(warnings).toEqual([
+      'warning:conflating-roles',
+      'warning:overweighting-algorithms',
+      'warning:ignoring-ecosystem-fit',
+      'warning:undervaluing-sql',
+      'warning:python-2-only',
+    ]);
   });
 });
 
