@@ -9,7 +9,7 @@ import { fmt, nowMs, percentile, seededRandom } from './support.ts';
 const KNOWLEDGE_DIR = new URL('../knowledge/', import.meta.url).pathname;
 const SIZES = [100, 1_000, 10_000];
 const QUERIES_PER_KIND = 2_000;
-const PARSE_CACHE = new URL('../node_modules/.cache/pyhire/', import.meta.url).pathname;
+const PARSE_CACHE = path.join(tmpdir(), 'pyhire-bench-parse-cache');
 
 const SYLLABLES =
   'ka lo mi ne ru ta vo xi ze pa qu bi do fe gu hy ja ke li mo nu po ri sa te vu wo yo za'.split(' ');
@@ -66,11 +66,11 @@ export function benchKnowledgeScale(): string[] {
     // Cold: nothing parsed before (each run's folder is new, and the parse cache is cleared first).
     rmSync(PARSE_CACHE, { recursive: true, force: true });
     let started = nowMs();
-    loadKnowledge(dir);
+    loadKnowledge(dir, { cacheDir: PARSE_CACHE });
     const cold = nowMs() - started;
     // Warm: the YAML parse cache is filled, as on every restart after the first.
     started = nowMs();
-    const knowledge = loadKnowledge(dir);
+    const knowledge = loadKnowledge(dir, { cacheDir: PARSE_CACHE });
     const warm = nowMs() - started;
     const random = seededRandom(7);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;

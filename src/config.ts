@@ -10,6 +10,8 @@ export type Config = Readonly<
   {
     logLevel: LogLevel;
     knowledgeDir: string;
+    /** Where to cache parsed knowledge YAML (large glossaries start faster); undefined: no cache. */
+    knowledgeCacheDir: string | undefined;
     /** Web API base URL ending in `/`, when not Slack's default (GovSlack, tests). */
     slackApiUrl: string | undefined;
   } & (
@@ -77,6 +79,7 @@ const EnvSchema = z.object({
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }),
   ).default('info'),
   KNOWLEDGE_DIR: optional(z.string()),
+  KNOWLEDGE_CACHE_DIR: optional(z.string()),
 });
 
 /** Builds the Config from an environment; throws one ConfigError naming every bad variable. */
@@ -89,6 +92,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const base = {
     logLevel: vars.LOG_LEVEL,
     knowledgeDir: vars.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
+    knowledgeCacheDir: vars.KNOWLEDGE_CACHE_DIR,
     slackApiUrl: vars.SLACK_API_URL?.replace(/\/*$/, '/'),
   };
   const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = vars;

@@ -7,7 +7,7 @@ import { createLogger, redactTokens } from './logger.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const knowledge = loadKnowledge(config.knowledgeDir);
+  const knowledge = loadKnowledge(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir });
   if (config.mode === 'console') {
     await runConsole(knowledge, process.stdin, process.stdout, process.stdin.isTTY === true);
     return;

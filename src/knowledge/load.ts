@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { prepareReviewer } from './review.ts';
@@ -102,7 +101,13 @@ class ProblemList {
 }
 
 /** Loads and validates the knowledge base in `dir`; throws KnowledgeError naming every problem. */
-export function loadKnowledge(dir: string): Knowledge {
+/** Options for loading: where to cache parsed YAML, if anywhere. */
+export interface LoadOptions {
+  /** A folder for parsed-YAML entries keyed by content hash; unset (the default) parses every time. */
+  cacheDir?: string;
+}
+
+export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
   const problems = new ProblemList();
   const display = (file: string) => displayPath(path.join(dir, file));
 
@@ -127,7 +132,7 @@ export function loadKnowledge(dir: string): Knowledge {
 
   const failedFiles = new Set<string>();
   const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined => {
-    const data = readYaml(path.join(dir, file), display(file), problems);
+    const data = readYaml(path.join(dir, file), display(file), problems, options.cacheDir);
     const result = data === undefined ? undefined : schema.safeParse(data);
     if (result?.success) return result.data;
     failedFiles.add(file);
@@ -225,6 +230,9 @@ export function loadKnowledge(dir: string): Knowledge {
   const reviewFile = display(TOPIC_FILES.review);
   for (const [i, id] of (reviewCues?.signalCategories ?? []).entries()) {
     check(reviewFile, `signalCategories[${i}]`, id, 'category');
+  }
+  for (const [i, id] of (reviewCues?.overweightingAlgorithms.algorithmTerms ?? []).entries()) {
+    check(reviewFile, `overweightingAlgorithms.algorithmTerms[${i}]`, id, 'term');
   }
   for (const [i, tool] of (reviewCues?.ignoringEcosystemFit.extraTools ?? []).entries()) {
     check(reviewFile, `ignoringEcosystemFit.extraTools[${i}].role`, tool.role, 'role');
@@ -336,32 +344,33 @@ export function isOtherRole(role: Role | OtherRole): role is OtherRole {
 }
 
 /**
- * Parsed YAML, cached as JSON by a hash of the file's bytes: the YAML tokenizer is the slowest part of
- * loading a large glossary, and a changed file can never hit a stale entry. Validation always runs.
+ * Parsed YAML, cached as JSON by a hash of the file's bytes and the parser's version: the YAML tokenizer is
+ * the slowest part of loading a large glossary, and a changed file can never hit a stale entry.
+ * Validation always runs on what comes back.
  */
-const PARSE_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/pyhire/', import.meta.url));
+const PARSER = 'yaml@2 prettyErrors uniqueKeys';
 
-function readCached(hash: string): unknown {
+function readCached(cacheDir: string, hash: string): unknown {
   try {
-    return JSON.parse(readFileSync(path.join(PARSE_CACHE_DIR, `${hash}.json`), 'utf8'));
+    return JSON.parse(readFileSync(path.join(cacheDir, `${hash}.json`), 'utf8'));
   } catch {
     return undefined;
   }
 }
 
-function writeCached(hash: string, data: unknown): void {
+function writeCached(cacheDir: string, hash: string, data: unknown): void {
   try {
-    mkdirSync(PARSE_CACHE_DIR, { recursive: true });
-    const target = path.join(PARSE_CACHE_DIR, `${hash}.json`);
+    mkdirSync(cacheDir, { recursive: true });
+    const target = path.join(cacheDir, `${hash}.json`);
     const partial = `${target}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(data));
     renameSync(partial, target);
   } catch {
-    // A read-only install simply parses every time.
+    // An unwritable cache folder simply means parsing every time.
   }
 }
 
-function readYaml(file: string, shown: string, problems: ProblemList): unknown {
+function readYaml(file: string, shown: string, problems: ProblemList, cacheDir: string | undefined): unknown {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -369,8 +378,8 @@ function readYaml(file: string, shown: string, problems: ProblemList): unknown {
     problems.add(shown, '', `cannot read the file (${errorCode(error)})`);
     return undefined;
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const cached = readCached(hash);
+  const hash = createHash('sha256').update(PARSER).update(bytes).digest('hex');
+  const cached = cacheDir ? readCached(cacheDir, hash) : undefined;
   if (cached !== undefined && cached !== null) return cached;
   const source = bytes.toString('utf8');
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
@@ -387,7 +396,7 @@ function readYaml(file: string, shown: string, problems: ProblemList): unknown {
     problems.add(shown, '', 'the file is empty');
     return undefined;
   }
-  writeCached(hash, data);
+  if (cacheDir) writeCached(cacheDir, hash, data);
   return data;
 }
 

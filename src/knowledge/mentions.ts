@@ -1,7 +1,7 @@
 /** Answers to an @PyHire mention: the term and role questions it asks, and a review for hiring mistakes. */
 import type { Knowledge } from './load.ts';
 import { type Finding, findRoleSignals, reviewMessage, reviewMessages } from './review.ts';
-import { findRoleKit, type RoleKit } from './roles.ts';
+import { closestRoles, findRoleKit, type RoleKit } from './roles.ts';
 import type { OtherRole, Role } from './schema.ts';
 import { foldKey, search } from './search.ts';
 import { findTermCard, type TermCard } from './terms.ts';
@@ -77,15 +77,7 @@ function roleParts(knowledge: Knowledge, body: string): MentionPart[] {
     const kit = findRoleKit(knowledge, id);
     if (kit) return [{ kind: 'role', kit }];
     const other = knowledge.otherRoles.find((o) => o.id === id);
-    return other
-      ? [
-          {
-            kind: 'other-role',
-            other,
-            closest: other.closest.flatMap((c) => knowledge.roleById.get(c) ?? []),
-          },
-        ]
-      : [];
+    return other ? [{ kind: 'other-role', other, closest: closestRoles(knowledge, other) }] : [];
   });
 }
 

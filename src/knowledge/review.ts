@@ -1,5 +1,6 @@
 /** Reviews hiring messages for the guide's common mistakes: text in, findings out, driven by the knowledge data. */
 import type { Knowledge } from './load.ts';
+import { closestRoles } from './roles.ts';
 import type { Mistake, OtherRole, ReviewCues, Role, Term } from './schema.ts';
 import { foldKey } from './search.ts';
 
@@ -314,8 +315,7 @@ function kitsFor(r: Reviewer, roleIds: readonly string[]): Role[] {
     const role = roleById.get(id);
     if (role) return [role];
     const other = otherRoles.find((o) => o.id === id);
-    const closest = other?.closest[0];
-    return closest && roleById.get(closest) ? [roleById.get(closest) as Role] : [];
+    return other ? closestRoles(r.knowledge, other).slice(0, 1) : [];
   });
   return kits.length > 0 ? unique(kits).slice(0, 4) : [...roles];
 }
@@ -386,8 +386,8 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
       glossaryTools.byKey.get(foldKey(matched)) ?? extraTools.find((t) => t.regex.test(matched))?.hit,
   };
 
-  const leetcode = knowledge.terms.filter(
-    (t) => t.category === 'hiring' && /leetcode|algorithm/i.test(`${t.id} ${t.name}`),
+  const leetcode = cues.overweightingAlgorithms.algorithmTerms.flatMap(
+    (id) => knowledge.termById.get(id) ?? [],
   );
   const algorithmPhrases = leetcode.flatMap((t) => [t.name, ...t.aliases]).map(literal);
 

@@ -114,7 +114,8 @@ function splitPair(knowledge: Knowledge, text: string): [Role, Role] | undefined
   return undefined;
 }
 
-function closestRoles(knowledge: Knowledge, other: OtherRole): Role[] {
+/** The kits closest to a role that has none, closest first. */
+export function closestRoles(knowledge: Knowledge, other: OtherRole): Role[] {
   // The loader guarantees that every reference resolves.
   return other.closest.map((id) => knowledge.roleById.get(id) as Role);
 }

@@ -200,6 +200,8 @@ export const ReviewFileSchema = z.strictObject({
     otherTeam: Cues,
   }),
   overweightingAlgorithms: z.strictObject({
+    /** Glossary terms whose names and aliases count as algorithm-puzzle wording. */
+    algorithmTerms: z.array(Id).default([]),
     algorithmWords: Cues,
     gatekeeping: Cues,
     lightUse: Cues,

@@ -57,9 +57,10 @@ export function termHelp(knowledge: Knowledge): TermAnswer & { kind: 'help' } {
         .sort((a, b) => a.name.localeCompare(b.name)),
     }))
     .filter((group) => group.terms.length > 0);
-  const exampleTerms = ['dbt', 'django', 'scikit-learn']
-    .map((id) => knowledge.termById.get(id))
-    .filter((t): t is Term => t !== undefined);
+  // Examples from the guide's own "terms to know" table.
+  const exampleTerms = [...new Set(knowledge.cheatSheet.termsToKnow.flatMap((row) => row.terms))]
+    .slice(0, 3)
+    .map((id) => knowledge.termById.get(id) as Term);
   return { kind: 'help', groups, exampleTerms };
 }
 

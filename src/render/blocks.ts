@@ -21,9 +21,6 @@ export const LIMITS = {
   id: 255,
   buttonText: 75,
   buttonValue: 2000,
-  optionText: 75,
-  optionValue: 150,
-  staticSelectOptions: 100,
   fallbackText: 40_000,
   /** Slack's undocumented cap on all block text of one message together. */
   messageBlockText: 12_000,

@@ -1,8 +1,7 @@
 /** "Share in channel": posts the same card or kit to the channel through the action's response_url. */
 import { findRoleKit, findTermCard } from '../../knowledge/index.ts';
-import { message, type SlackMessage } from '../../render/blocks.ts';
-import { roleKitBlocks, roleKitText } from '../../render/roles.ts';
-import { termCardBlocks, termCardText } from '../../render/terms.ts';
+import { renderRoleAnswer } from '../../render/roles.ts';
+import { renderTermAnswer } from '../../render/terms.ts';
 import type { ListenerDeps } from '../deps.ts';
 import type { ButtonArgs } from './reply.ts';
 
@@ -12,14 +11,14 @@ export const shareAction =
     await ack();
     const [kind, id = ''] = String(action.value ?? '').split(':', 2);
     const sharedBy = body.user.id;
-    let shared: SlackMessage | undefined;
-    if (kind === 'term') {
-      const card = findTermCard(knowledge, id);
-      if (card) shared = message(termCardText(card), termCardBlocks(card, { shareable: false, sharedBy }));
-    } else if (kind === 'role') {
-      const kit = findRoleKit(knowledge, id);
-      if (kit) shared = message(roleKitText(kit), roleKitBlocks(kit, { shareable: false, sharedBy }));
-    }
+    const options = { shareable: false, sharedBy };
+    const card = kind === 'term' ? findTermCard(knowledge, id) : undefined;
+    const kit = kind === 'role' ? findRoleKit(knowledge, id) : undefined;
+    const shared = card
+      ? renderTermAnswer({ kind: 'term', card }, options)
+      : kit
+        ? renderRoleAnswer({ kind: 'kit', kit }, options)
+        : undefined;
     if (!shared) {
       await respond({
         response_type: 'ephemeral',
