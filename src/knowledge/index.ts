@@ -4,5 +4,5 @@ export * from './mentions.ts';
 export * from './review.ts';
 export * from './roles.ts';
 export type * from './schema.ts';
-export { foldKey, search, stripQuestion } from './search.ts';
+export { foldKey, search, stripQuestion, stripSlackMarkup } from './search.ts';
 export * from './terms.ts';

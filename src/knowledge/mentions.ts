@@ -3,7 +3,7 @@ import type { Knowledge } from './load.ts';
 import { type Finding, findRoleSignals, reviewMessage, reviewMessages } from './review.ts';
 import { closestRoles, findRoleKit, type RoleKit } from './roles.ts';
 import type { OtherRole, Role } from './schema.ts';
-import { foldKey, search } from './search.ts';
+import { foldKey, search, stripSlackMarkup } from './search.ts';
 import { findTermCard, type TermCard } from './terms.ts';
 
 /** One thing a mention reply carries besides findings. */
@@ -37,14 +37,9 @@ const ROLE_QUESTION =
 const REVIEW_REQUEST =
   /^\s*(?:please\s+)?(?:review|check|look at|review this|check this|review the thread|check the thread)?[\s.!?]*$/i;
 
-/** Removes Slack user, channel and group mentions (`<@U123>`) from message text. */
-export function stripMentions(text: string): string {
-  return text.replace(/<[@#!][^>]*>/g, ' ').trim();
-}
-
 /** True when a mention asks for the thread to be reviewed: `@PyHire review`, or the bare mention. */
 export function isReviewRequest(text: string): boolean {
-  return REVIEW_REQUEST.test(stripMentions(text));
+  return REVIEW_REQUEST.test(stripSlackMarkup(text));
 }
 
 /** What a bare mention or a review request outside a thread gets: what PyHire can do. */
@@ -52,7 +47,7 @@ export const INTRO_ANSWER: MentionAnswer = { parts: [], findings: [], scope: 'no
 
 /** Reads a mention: term questions, role questions, and hiring mistakes. */
 export function answerMention(knowledge: Knowledge, text: string): MentionAnswer {
-  const body = stripMentions(text);
+  const body = stripSlackMarkup(text);
   if (body === '') return { parts: [], findings: [], scope: 'none', reviewed: 0 };
   const parts = [...roleParts(knowledge, body), ...termParts(knowledge, body)].slice(0, MAX_MENTION_PARTS);
   return { parts, findings: reviewMessage(knowledge, body), scope: 'message', reviewed: 1 };
@@ -62,7 +57,7 @@ export function answerMention(knowledge: Knowledge, text: string): MentionAnswer
 export function answerThreadReview(knowledge: Knowledge, texts: readonly string[]): MentionAnswer {
   return {
     parts: [],
-    findings: reviewMessages(knowledge, texts.map(stripMentions)),
+    findings: reviewMessages(knowledge, texts.map(stripSlackMarkup)),
     scope: 'thread',
     reviewed: texts.length,
   };

@@ -2,7 +2,7 @@
 import type { Knowledge } from './load.ts';
 import { closestRoles } from './roles.ts';
 import type { Mistake, OtherRole, ReviewCues, Role, Term } from './schema.ts';
-import { foldKey } from './search.ts';
+import { foldKey, stripSlackMarkup } from './search.ts';
 
 /** One common hiring mistake seen in a message, with what triggered it and the kits that help. */
 export interface Finding {
@@ -474,15 +474,9 @@ function phraseIndex<V>(phrases: Map<string, V>): { source: string; byKey: Map<s
 
 // ---- text helpers ----
 
-/** Slack markup out (mentions, links), typographic quotes folded, length bounded. */
+/** The text a review reads: Slack markup out, length bounded. */
 function prepare(text: string): string {
-  return text
-    .slice(0, MAX_REVIEW_LENGTH)
-    .replace(/[’‘]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/<[@#!][^>]*>/g, ' ');
+  return stripSlackMarkup(text.slice(0, MAX_REVIEW_LENGTH));
 }
 
 function sentences(text: string): string[] {

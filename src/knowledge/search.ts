@@ -23,6 +23,20 @@ const QUESTION_PREFIX =
   /^(?:(?:hey|hi|hello|ok|okay|so|quick question|qq)[\s,:!-]+)*(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:what(?:'s|’s|s| is| are| was| does| do)|who(?:'s| is)|whats|define|definition of|explain|describe|tell me about|tell me what|meaning of|what is meant by|what do you mean by|how about|info on|info about)\s+/i;
 const QUESTION_SUFFIX = /\s+(?:mean|means|stand for|stands for|do|does|is|used for)$/i;
 
+/**
+ * Plain text from Slack message text: mentions and channel or group pings removed, links reduced to their
+ * label (or address), typographic quotes folded to plain ones.
+ */
+export function stripSlackMarkup(text: string): string {
+  return text
+    .replace(/[’‘]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .trim();
+}
+
 /** Lower-case letters and digits only: "Py.Test", "py test" and "pytest" fold to the same key. */
 export function foldKey(text: string): string {
   return text

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeTermAnswer, type LabeledQuery, scoreQueries } from '../../scripts/eval.ts';
-import { answerTermQuery, foldKey, stripQuestion } from '../../src/knowledge/index.ts';
+import { answerTermQuery, foldKey, stripQuestion, stripSlackMarkup } from '../../src/knowledge/index.ts';
 import { editDistance } from '../../src/knowledge/search.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
@@ -29,6 +29,12 @@ describe('text folding', () => {
       'slowly changing dimensions',
     );
     expect(stripQuestion('dbt')).toBe('dbt');
+  });
+
+  it('reads plain text out of Slack markup', () => {
+    expect(
+      stripSlackMarkup('<@U123> what’s <https://www.getdbt.com|dbt>? <!here> see <https://example.com>'),
+    ).toBe("what's dbt?   see https://example.com");
   });
 
   it('counts a swap of two letters as one edit', () => {
