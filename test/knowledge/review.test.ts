@@ -118,7 +118,7 @@ describe('mentions', () => {
   it('reads long and repetitive mentions in linear time (no catastrophic backtracking)', () => {
     // These took seconds to hours before question parsing was bounded; the bound is generous on purpose.
     for (const text of [
-      'is ' + 'a'.repeat(1500),
+      `is ${'a'.repeat(1500)}`,
       `the failing import is ${'pkg.module'.repeat(300)}`,
       `what is ${'x '.repeat(20000)}`,
     ]) {
