@@ -1,6 +1,6 @@
 /** Answers to an @PyHire mention: the term and role questions it asks, and a review for hiring mistakes. */
 import type { Knowledge } from './load.ts';
-import { type Finding, findRoleSignals, reviewMessage, reviewMessages } from './review.ts';
+import { type Finding, findRoleSignals, type RoleSignal, reviewMessage, reviewMessages } from './review.ts';
 import { closestRoles, findRoleKit, type RoleKit } from './roles.ts';
 import type { OtherRole, Role } from './schema.ts';
 import { foldKey, search, stripSlackMarkup } from './search.ts';
@@ -48,9 +48,19 @@ export const INTRO_ANSWER: MentionAnswer = { parts: [], findings: [], scope: 'no
 /** Reads a mention: term questions, role questions, and hiring mistakes. */
 export function answerMention(knowledge: Knowledge, text: string): MentionAnswer {
   const body = stripSlackMarkup(text);
-  if (body === '') return { parts: [], findings: [], scope: 'none', reviewed: 0 };
-  const parts = [...roleParts(knowledge, body), ...termParts(knowledge, body)].slice(0, MAX_MENTION_PARTS);
-  return { parts, findings: reviewMessage(knowledge, body), scope: 'message', reviewed: 1 };
+  if (body === '') return INTRO_ANSWER;
+  const questions = body.slice(0, MAX_QUESTION_TEXT);
+  // Roles named in a role question ("what should I ask a data engineer?") are answered with kits.
+  const roleTitles = ROLE_QUESTION.test(questions)
+    ? findRoleSignals(knowledge, questions).filter((s) => s.kind === 'title')
+    : [];
+  const parts = [...roleParts(knowledge, roleTitles), ...termParts(knowledge, questions, roleTitles)];
+  return {
+    parts: parts.slice(0, MAX_MENTION_PARTS),
+    findings: reviewMessage(knowledge, body),
+    scope: 'message',
+    reviewed: 1,
+  };
 }
 
 /** Reviews the earlier messages of a thread (a job description, an interview plan...). */
@@ -63,11 +73,8 @@ export function answerThreadReview(knowledge: Knowledge, texts: readonly string[
   };
 }
 
-function roleParts(knowledge: Knowledge, body: string): MentionPart[] {
-  const start = body.slice(0, MAX_QUESTION_TEXT);
-  if (!ROLE_QUESTION.test(start)) return [];
-  const titles = findRoleSignals(knowledge, start).filter((s) => s.kind === 'title');
-  const ids = [...new Set(titles.map((s) => s.role))].slice(0, 2);
+function roleParts(knowledge: Knowledge, roleTitles: readonly RoleSignal[]): MentionPart[] {
+  const ids = [...new Set(roleTitles.map((s) => s.role))].slice(0, 2);
   return ids.flatMap((id): MentionPart[] => {
     const kit = findRoleKit(knowledge, id);
     if (kit) return [{ kind: 'role', kit }];
@@ -76,32 +83,25 @@ function roleParts(knowledge: Knowledge, body: string): MentionPart[] {
   });
 }
 
-function termParts(knowledge: Knowledge, body: string): MentionPart[] {
-  const roleTitles = new Set(
-    findRoleSignals(knowledge, body)
-      .filter((s) => s.kind === 'title')
-      .map((s) => foldKey(s.text)),
-  );
+function termParts(
+  knowledge: Knowledge,
+  questions: string,
+  roleTitles: readonly RoleSignal[],
+): MentionPart[] {
+  const answeredAsRoles = new Set(roleTitles.map((s) => foldKey(s.text)));
   const ids: string[] = [];
-  for (const match of body.slice(0, MAX_QUESTION_TEXT).matchAll(TERM_QUESTION)) {
+  for (const match of questions.matchAll(TERM_QUESTION)) {
     for (const id of termsIn(knowledge, match[1] ?? match[2] ?? '')) {
       if (!ids.includes(id)) ids.push(id);
     }
   }
-  return ids
-    .filter((id) => {
-      // A role named in a role question is answered with its kit, not a glossary card.
-      const term = knowledge.termById.get(id);
-      return (
-        !term ||
-        ![term.name, ...term.aliases].some((k) => roleTitles.has(foldKey(k))) ||
-        !ROLE_QUESTION.test(body)
-      );
-    })
-    .flatMap((id) => {
-      const card = findTermCard(knowledge, id);
-      return card ? [{ kind: 'term' as const, card }] : [];
-    });
+  return ids.flatMap((id) => {
+    const card = findTermCard(knowledge, id);
+    const { name, aliases } = card?.term ?? { name: '', aliases: [] };
+    // A role named in a role question gets its kit, not also a glossary card.
+    if (!card || [name, ...aliases].some((key) => answeredAsRoles.has(foldKey(key)))) return [];
+    return [{ kind: 'term' as const, card }];
+  });
 }
 
 /** The terms a question names: each name written in it (longest first), else one confident match. */
