@@ -1,4 +1,7 @@
-/** Fuzzy lookup shared by terms and roles: exact folded keys first, then fuse.js with a confidence check. */
+/**
+ * Lookup shared by terms and roles: exact folded keys first; then a trigram index narrows the keys to a few
+ * candidates, fuse.js ranks them and an edit-distance similarity decides how confident the answer is.
+ */
 import Fuse from 'fuse.js';
 
 /** Longest query, in characters, that is looked up at all: longer text is no term or role name. */

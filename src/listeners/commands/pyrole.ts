@@ -1,9 +1,10 @@
 /** `/pyrole <role>`: an interview kit, a comparison, or the role picker; private to the asker. */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerRoleQuery, foldKey } from '../../knowledge/index.ts';
+import { answerRoleQuery } from '../../knowledge/index.ts';
 import { decodeSlackText } from '../../render/escape.ts';
 import { renderRoleAnswer } from '../../render/roles.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { logKnowledgeGap } from './knowledge-gap.ts';
 
 export const pyroleCommand =
   ({ knowledge }: ListenerDeps) =>
@@ -11,11 +12,7 @@ export const pyroleCommand =
     const answer = answerRoleQuery(knowledge, decodeSlackText(command.text ?? ''));
     if (answer.kind === 'no-match' || answer.kind === 'suggestions' || answer.kind === 'other-role') {
       const query = answer.kind === 'other-role' ? answer.other.id : answer.query;
-      logger.info('knowledge gap', {
-        command: '/pyrole',
-        query: foldKey(query).slice(0, 80),
-        answer: answer.kind,
-      });
+      logKnowledgeGap(logger, '/pyrole', query, answer.kind);
     }
     await ack({ response_type: 'ephemeral', ...renderRoleAnswer(answer) });
   };

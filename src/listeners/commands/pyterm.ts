@@ -1,21 +1,17 @@
 /** `/pyterm <term>`: a plain-language term card, suggestions, or help; private to the asker. */
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answerTermQuery, foldKey } from '../../knowledge/index.ts';
+import { answerTermQuery } from '../../knowledge/index.ts';
 import { decodeSlackText } from '../../render/escape.ts';
 import { renderTermAnswer } from '../../render/terms.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { logKnowledgeGap } from './knowledge-gap.ts';
 
 export const pytermCommand =
   ({ knowledge }: ListenerDeps) =>
   async ({ command, ack, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const answer = answerTermQuery(knowledge, decodeSlackText(command.text ?? ''));
     if (answer.kind === 'no-match' || answer.kind === 'suggestions') {
-      // What people look for and do not find, for content editors (no user id).
-      logger.info('knowledge gap', {
-        command: '/pyterm',
-        query: foldKey(answer.query).slice(0, 80),
-        answer: answer.kind,
-      });
+      logKnowledgeGap(logger, '/pyterm', answer.query, answer.kind);
     }
     await ack({ response_type: 'ephemeral', ...renderTermAnswer(answer) });
   };
