@@ -43,6 +43,7 @@ export interface PyHireApp {
 /** Creates the Bolt app with every listener registered. Call `app.init()` (auth.test) then `app.start()`. */
 export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHireApp {
   const clientOptions = webClientOptions(logger, config.slackApiUrl);
+  const health = JSON.stringify(healthStatus(knowledge));
   const receiver =
     config.mode === 'http'
       ? new HTTPReceiver({
@@ -67,7 +68,7 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
               method: ['GET'],
               handler: (_req: IncomingMessage, res: ServerResponse) => {
                 res.writeHead(200, { 'content-type': 'application/json' });
-                res.end(JSON.stringify(healthStatus(knowledge)));
+                res.end(health);
               },
             },
           ],

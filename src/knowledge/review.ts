@@ -378,14 +378,14 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
     hit: { id: `extra:${foldKey(tool.name)}`, name: tool.name, roles: [tool.role] },
   }));
   const tools = {
-    regex: new RegExp(
-      `${BOUNDARY_START}(?:${[...cues.ignoringEcosystemFit.extraTools.map((t) => t.pattern), glossaryTools.source].join('|')})${BOUNDARY_END}`,
-      'gi',
+    regex: wholeWords(
+      [...cues.ignoringEcosystemFit.extraTools.map((t) => t.pattern), glossaryTools.source].join('|'),
     ),
     resolve: (matched: string) =>
       glossaryTools.byKey.get(foldKey(matched)) ?? extraTools.find((t) => t.regex.test(matched))?.hit,
   };
 
+  const signals = phraseIndex(signalPhrases);
   const leetcode = cues.overweightingAlgorithms.algorithmTerms.flatMap(
     (id) => knowledge.termById.get(id) ?? [],
   );
@@ -393,13 +393,7 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
 
   return {
     knowledge,
-    signals: (() => {
-      const index = phraseIndex(signalPhrases);
-      return {
-        regex: new RegExp(`${BOUNDARY_START}(?:${index.source})${BOUNDARY_END}`, 'gi'),
-        byKey: index.byKey,
-      };
-    })(),
+    signals: { regex: wholeWords(signals.source), byKey: signals.byKey },
     tools,
     cue: {
       reject: matcher(cues.decisions.reject),
@@ -442,9 +436,12 @@ function buildReviewer(knowledge: Knowledge, cues: ReviewCues): Reviewer {
 const BOUNDARY_START = '(?<![A-Za-z0-9_])';
 const BOUNDARY_END = '(?![A-Za-z0-9_])';
 
+/** A global, case-insensitive pattern that matches `source` only as whole words. */
+const wholeWords = (source: string) => new RegExp(`${BOUNDARY_START}(?:${source})${BOUNDARY_END}`, 'gi');
+
 /** A whole-word, case-insensitive matcher over a list of regular-expression cues. */
 function matcher(cues: readonly string[]): Matcher {
-  const regex = new RegExp(`${BOUNDARY_START}(?:${cues.join('|')})${BOUNDARY_END}`, 'gi');
+  const regex = wholeWords(cues.join('|'));
   return (text) =>
     [...text.matchAll(regex)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
