@@ -19,6 +19,8 @@ import {
   PythonVersionsFileSchema,
   type ReviewCues,
   ReviewFileSchema,
+  type ReviewModel,
+  ReviewModelSchema,
   type Role,
   type RoleComparison,
   RoleComparisonsFileSchema,
@@ -61,6 +63,8 @@ export interface Knowledge {
   readonly cheatSheet: CheatSheet;
   /** Wording cues for reviewing hiring messages. */
   readonly reviewCues: ReviewCues;
+  /** The review's trained weights (review-model.json, made by `npm run train`). */
+  readonly reviewModel: ReviewModel;
   readonly termById: ReadonlyMap<string, Term>;
   readonly roleById: ReadonlyMap<string, Role>;
   readonly mistakeById: ReadonlyMap<string, Mistake>;
@@ -80,6 +84,7 @@ const TOPIC_FILES = {
   typing: 'typing.yaml',
   cheatSheet: 'cheat-sheet.yaml',
   review: 'review.yaml',
+  reviewModel: 'review-model.json',
 } as const;
 const GLOSSARY_DIR = 'glossary';
 /** Job-title words people shorten: "fastapi dev", "ml eng". */
@@ -105,6 +110,8 @@ class ProblemList {
 export interface LoadOptions {
   /** A folder for parsed-YAML entries keyed by content hash; unset (the default) parses every time. */
   cacheDir?: string;
+  /** Load without review-model.json (for `npm run train`, which makes it): the review then raises nothing. */
+  withoutReviewModel?: boolean;
 }
 
 export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
@@ -121,7 +128,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   }
   const knownFiles = new Set<string>([...Object.values(TOPIC_FILES), GLOSSARY_DIR]);
   for (const entry of rootEntries) {
-    if (/\.ya?ml$/i.test(entry) && !knownFiles.has(entry)) {
+    if (/\.(?:ya?ml|json)$/i.test(entry) && !knownFiles.has(entry)) {
       problems.add(
         display(entry),
         '',
@@ -151,6 +158,9 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   const typing = read(TOPIC_FILES.typing, TypingFileSchema);
   const cheatSheet = read(TOPIC_FILES.cheatSheet, CheatSheetFileSchema);
   const reviewCues = read(TOPIC_FILES.review, ReviewFileSchema);
+  const reviewModel = options.withoutReviewModel
+    ? { trainedOn: { command: 'none', sets: ['none'], messages: 1 }, findings: {} }
+    : read(TOPIC_FILES.reviewModel, ReviewModelSchema);
 
   let glossaryFiles: string[] = [];
   try {
@@ -214,6 +224,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     const at = `terms[${index}] (${term.id})`;
     check(file, `${at}.category`, term.category, 'category');
     for (const [i, id] of term.roles.entries()) check(file, `${at}.roles[${i}]`, id, 'role');
+    for (const [i, id] of term.supports.entries()) check(file, `${at}.supports[${i}]`, id, 'role');
     for (const [i, id] of term.related.entries()) {
       if (id === term.id) problems.add(file, `${at}.related[${i}]`, 'a term cannot be related to itself');
       else check(file, `${at}.related[${i}]`, id, 'term');
@@ -231,17 +242,15 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   for (const [i, id] of (reviewCues?.signalCategories ?? []).entries()) {
     check(reviewFile, `signalCategories[${i}]`, id, 'category');
   }
-  for (const [i, id] of (reviewCues?.overweightingAlgorithms.algorithmTerms ?? []).entries()) {
-    check(reviewFile, `overweightingAlgorithms.algorithmTerms[${i}]`, id, 'term');
-  }
-  for (const [i, tool] of (reviewCues?.ignoringEcosystemFit.extraTools ?? []).entries()) {
-    check(reviewFile, `ignoringEcosystemFit.extraTools[${i}].role`, tool.role, 'role');
-  }
   const otherRoleIds = new Set(otherRoles.map((o) => o.id));
-  for (const [i, id] of (reviewCues?.conflatingRoles.distinctOtherRoles ?? []).entries()) {
+  for (const [i, id] of (reviewCues?.distinctOtherRoles ?? []).entries()) {
     if (!otherRoleIds.has(id) && complete(TOPIC_FILES.otherRoles)) {
-      problems.add(reviewFile, `conflatingRoles.distinctOtherRoles[${i}]`, `unknown other-role id "${id}"`);
+      problems.add(reviewFile, `distinctOtherRoles[${i}]`, `unknown other-role id "${id}"`);
     }
+  }
+  const modelFile = display(TOPIC_FILES.reviewModel);
+  for (const id of Object.keys(reviewModel?.findings ?? {})) {
+    check(modelFile, `findings.${id}`, id, 'mistake');
   }
   const otherRolesFile = display(TOPIC_FILES.otherRoles);
   for (const [o, other] of otherRoles.entries()) {
@@ -296,7 +305,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     problems,
   );
 
-  if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet || !reviewCues) {
+  if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet || !reviewCues || !reviewModel) {
     throw new KnowledgeError(problems.items);
   }
   const knowledge: Knowledge = {
@@ -310,6 +319,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     typing,
     cheatSheet,
     reviewCues,
+    reviewModel,
     termById: new Map(terms.map((t) => [t.id, t])),
     roleById: new Map(roles.map((r) => [r.id, r])),
     mistakeById: new Map(mistakes.map((m) => [m.id, m])),
@@ -382,6 +392,7 @@ function readYaml(file: string, shown: string, problems: ProblemList, cacheDir: 
   const cached = cacheDir ? readCached(cacheDir, hash) : undefined;
   if (cached !== undefined && cached !== null) return cached;
   const source = bytes.toString('utf8');
+  if (file.endsWith('.json')) return readJson(source, shown, problems);
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
@@ -398,6 +409,16 @@ function readYaml(file: string, shown: string, problems: ProblemList, cacheDir: 
   }
   if (cacheDir) writeCached(cacheDir, hash, data);
   return data;
+}
+
+/** A generated JSON file (the review model): plain JSON.parse, which is far faster than YAML for data. */
+function readJson(source: string, shown: string, problems: ProblemList): unknown {
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    problems.add(shown, '', `JSON syntax: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 /** Maps each id to its item, reporting duplicates. */

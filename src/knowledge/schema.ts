@@ -30,8 +30,10 @@ export const TermSchema = z.strictObject({
   /** One to three plain-language sentences for a non-engineer. */
   definition: Text.max(600),
   whyItMatters: Text.max(600),
-  /** Role ids this term signals on a resume or in a job description. */
+  /** Role ids this term signals on a resume or in a job description: the roles it is core to. */
   roles: z.array(Id).max(8).default([]),
+  /** Role ids for which it is only part of the environment (Kubernetes for an ML engineer serving models). */
+  supports: z.array(Id).max(8).default([]),
   /** One question a recruiter can ask a candidate about it. */
   ask: Text.max(400),
   related: z.array(Id).max(8).default([]),
@@ -160,82 +162,45 @@ export const CheatSheetFileSchema = z.strictObject({
     .min(1),
 });
 
-/** A case-insensitive regular expression that must compile. */
-const Cue = z
-  .string({
-    error: (issue) =>
-      issue.input !== null && typeof issue.input === 'object'
-        ? 'expected a text cue, but YAML read a "key: value" pair: put the cue in quotes (\'(?: …)\' contains ": ")'
-        : 'expected a text cue',
-  })
-  .min(1)
-  .max(200)
-  .refine((source) => !/(^|[^\\])\((?!\?)/.test(source), {
-    error:
-      'must not use capture groups "( … )": write "(?: … )" instead (cues are combined into one pattern)',
-  })
-  .refine(
-    (source) => {
-      try {
-        new RegExp(source, 'gi');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: (issue) => `is not a valid regular expression: ${String(issue.input)}` },
-  );
-const Cues = z.array(Cue).min(1);
+/** A phrase the review reads for, in dictionary form ("move forward", "type hint"). */
+const Phrase = Text.max(60);
+const Phrases = z.array(Phrase).min(1).max(200);
 
-/** The wording cues the mention review listens for; role and tool signals come from the glossary. */
+/** What the review reads for: concepts, headings, neighbouring tools; role and tool signals come from the glossary. */
 export const ReviewFileSchema = z.strictObject({
   signalCategories: z.array(Id).min(1),
-  decisions: z.strictObject({ reject: Cues, hire: Cues }),
-  conflatingRoles: z.strictObject({
-    distinctOtherRoles: z.array(Id).default([]),
-    singleHire: Cues,
-    separateHires: Cues,
-    modelServing: Cues,
-    negations: Cues,
-    otherTeam: Cues,
+  distinctOtherRoles: z.array(Id).default([]),
+  /** Names that are also everyday words: counted only when capitalised. */
+  capitalisedOnly: z.array(Phrase).max(100).default([]),
+  /** Groups of tools that do the same kind of job. */
+  neighbours: z.array(z.array(Phrase).min(2).max(20)).max(50).default([]),
+  sections: z.strictObject({
+    duties: Phrases,
+    requirements: Phrases,
+    bonus: Phrases,
+    stack: Phrases,
+    about: Phrases,
+    benefits: Phrases,
   }),
-  overweightingAlgorithms: z.strictObject({
-    /** Glossary terms whose names and aliases count as algorithm-puzzle wording. */
-    algorithmTerms: z.array(Id).default([]),
-    algorithmWords: Cues,
-    gatekeeping: Cues,
-    lightUse: Cues,
-    strongResult: Cues,
-    weakResult: Cues,
-    practicalWork: Cues,
-    praise: Cues,
-    criticism: Cues,
-  }),
-  ignoringEcosystemFit: z.strictObject({
-    extraTools: z.array(z.strictObject({ name: Text.max(60), pattern: Cue, role: Id })).default([]),
-    stackContrast: Cues,
-    notTheReason: Cues,
-    doubt: Cues,
-    accept: Cues,
-  }),
-  undervaluingSql: z.strictObject({
-    dataContext: Cues,
-    sqlWords: Cues,
-    downplay: Cues,
-    weakSql: Cues,
-    strongSql: Cues,
-  }),
-  python2Only: z.strictObject({
-    mentions: Cues,
-    python3: Cues,
-    migration: Cues,
-    negations: Cues,
-    noted: Cues,
-  }),
-  genericPython: z.strictObject({ requirement: Cues }),
+  concepts: z.record(Id, Phrases),
+});
+
+/** The review's trained model: per finding, a bias, a decision threshold and a weight per feature. */
+export const ReviewModelSchema = z.strictObject({
+  /** How it was made: the command, the labeled sets and their sizes. */
+  trainedOn: z.strictObject({ command: Text, sets: z.array(Text).min(1), messages: z.number().int().positive() }),
+  findings: z.record(
+    Id,
+    z.strictObject({
+      bias: z.number().finite(),
+      threshold: z.number().min(0).max(1),
+      weights: z.record(z.string().min(1).max(200), z.number().finite()),
+    }),
+  ),
 });
 
 export type ReviewCues = z.infer<typeof ReviewFileSchema>;
+export type ReviewModel = z.infer<typeof ReviewModelSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Term = z.infer<typeof TermSchema>;
 export type Role = z.infer<typeof RoleSchema>;

@@ -40,12 +40,17 @@ export function stripSlackMarkup(text: string): string {
     .trim();
 }
 
-/** Lower-case letters and digits only: "Py.Test", "py test" and "pytest" fold to the same key. */
+/**
+ * Lower-case letters and digits only: "Py.Test", "py test" and "pytest" fold to the same key. A language's "++" and
+ * "#" are read out first, so "C++" is "cpp" and "C#" is "csharp", not "c".
+ */
 export function foldKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/([a-z])\+\+/g, '$1pp')
+    .replace(/([a-z])#/g, '$1sharp')
     .replace(/[^a-z0-9]/g, '');
 }
 

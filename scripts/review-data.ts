@@ -1,0 +1,151 @@
+/**
+ * The review's labeled sets and how the review model is measured on them: leave-one-writer-out (train on every
+ * writer but one, measure on the one left out) is the headline; the fit on the training text is reported beside it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { type Knowledge, readForReviewText, scoreFinding } from '../src/knowledge/index.ts';
+import type { ReviewReading } from '../src/knowledge/review-reading.ts';
+import { DEFAULT_TRAINING, type TrainingExample, type TrainingOptions, trainReviewModel } from '../src/knowledge/review-training.ts';
+import type { ReviewModel } from '../src/knowledge/schema.ts';
+
+const EVAL_DIR = new URL('../test/fixtures/eval/', import.meta.url);
+
+/** A labeled hiring message and the findings it should raise. */
+export interface LabeledMessage {
+  text: string;
+  kind: string;
+  expect: string[];
+  note?: string;
+}
+
+/** One writer's labeled set. `heldOut`: a blind writer, left out in turn; otherwise always trained on. */
+export interface LabeledSet {
+  name: string;
+  heldOut: boolean;
+  messages: LabeledMessage[];
+}
+
+/** The earlier sets (written before the blind writers): always part of training, never a held-out writer. */
+const EARLIER_SETS = ['mentions.yaml', 'mentions-holdout.yaml', 'mentions-unseen.yaml'];
+
+/** Every labeled set: the blind writers in `writers/`, then the earlier sets. */
+export function labeledSets(): LabeledSet[] {
+  const read = (file: URL) => parse(readFileSync(file, 'utf8')) as { messages: LabeledMessage[] };
+  const writersDir = new URL('writers/', EVAL_DIR);
+  const writers = readdirSync(writersDir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.yaml$/, ''), heldOut: true, messages: read(new URL(f, writersDir)).messages }));
+  const earlier = EARLIER_SETS.map((f) => ({
+    name: f.replace(/\.yaml$/, ''),
+    heldOut: false,
+    messages: read(new URL(f, EVAL_DIR)).messages,
+  }));
+  return [...writers, ...earlier];
+}
+
+/** A labeled message read once, so many models can be trained and scored on it. */
+export interface ReadExample extends TrainingExample {
+  reading: ReviewReading;
+  text: string;
+}
+
+export function readExamples(knowledge: Knowledge, sets: readonly LabeledSet[]): ReadExample[] {
+  return sets.flatMap((set) =>
+    set.messages.map((m) => {
+      const reading = readForReviewText(knowledge, m.text);
+      return { reading, text: m.text, features: [...reading.features.keys()], labels: m.expect, source: set.name };
+    }),
+  );
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface Score {
+  precision: number;
+  recall: number;
+  perFinding: ({ id: string; precision: number; recall: number } & Counts)[];
+  errors: string[];
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+
+/** Precision and recall of a model on read examples, per finding and micro-averaged. */
+export function scoreModel(
+  findings: ReviewModel['findings'],
+  ids: readonly string[],
+  examples: readonly ReadExample[],
+): Score {
+  const per = new Map(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
+  const errors: string[] = [];
+  for (const example of examples) {
+    for (const id of ids) {
+      const weights = findings[id];
+      const raised = weights ? scoreFinding(weights, example.reading).probability >= weights.threshold : false;
+      const wanted = example.labels.includes(id);
+      const counts = per.get(id) as Counts;
+      if (wanted && raised) counts.tp++;
+      else if (raised) counts.fp++;
+      else if (wanted) counts.fn++;
+      if (wanted !== raised)
+        errors.push(
+          `${raised ? 'false alarm' : 'missed'} ${id} [${example.source}]: ${JSON.stringify(example.text.replace(/\s+/g, ' ').slice(0, 140))}`,
+        );
+    }
+  }
+  const total = [...per.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
+  return {
+    precision: ratio(total.tp, total.tp + total.fp),
+    recall: ratio(total.tp, total.tp + total.fn),
+    perFinding: [...per.entries()].map(([id, c]) => ({
+      id,
+      ...c,
+      precision: ratio(c.tp, c.tp + c.fp),
+      recall: ratio(c.tp, c.tp + c.fn),
+    })),
+    errors,
+  };
+}
+
+/** Adds counts per finding across scores (for a pooled figure over every writer left out). */
+export function pooled(scores: readonly Score[], ids: readonly string[]): Score {
+  const perFinding = ids.map((id) => {
+    const c = scores
+      .map((s) => s.perFinding.find((f) => f.id === id) as Counts)
+      .reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
+    return { id, ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
+  });
+  const t = perFinding.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  return {
+    precision: ratio(t.tp, t.tp + t.fp),
+    recall: ratio(t.tp, t.tp + t.fn),
+    perFinding,
+    errors: scores.flatMap((s) => s.errors),
+  };
+}
+
+/** Leave-one-writer-out: for each held-out writer, train on all other sets and score on that writer. */
+export function leaveOneWriterOut(
+  examples: readonly ReadExample[],
+  sets: readonly LabeledSet[],
+  ids: readonly string[],
+  options: TrainingOptions = DEFAULT_TRAINING,
+) {
+  return sets
+    .filter((s) => s.heldOut)
+    .map((set) => {
+      const train = examples.filter((e) => e.source !== set.name);
+      const test = examples.filter((e) => e.source === set.name);
+      const model = trainReviewModel(train, ids, options);
+      return { writer: set.name, messages: test.length, score: scoreModel(model, ids, test) };
+    });
+}

@@ -1,0 +1,147 @@
+/**
+ * The language layer: sentences, lemmas, parts of speech and negation scope from wink-nlp, read from Slack
+ * text. Lines are kept apart (a bullet list is a list of sentences), Slack shorthand is spelled out first, and
+ * every sentence knows where it stands in the original text so a finding can quote it.
+ */
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/** One word or symbol of the text. */
+export interface Token {
+  /** As written (after shorthand is spelled out). */
+  value: string;
+  /** As written (after shorthand is spelled out), lower-cased. */
+  lower: string;
+  /** Dictionary form: "screened", "screening" → "screen"; "doesn't" → "do" "not". */
+  lemma: string;
+  /** Universal part of speech: NOUN, VERB, PROPN, PUNCT... */
+  pos: string;
+  /** Inside the scope of a negation ("no need to screen for SQL": need, screen, SQL). */
+  negated: boolean;
+  /** Written with a capital letter, as names are. */
+  capitalised: boolean;
+}
+
+/** One sentence or list item, with its tokens and its place in the original text. */
+export interface Sentence {
+  tokens: Token[];
+  /** The sentence's words as read (shorthand spelled out), for quoting. */
+  text: string;
+  /** Index of the line it starts on. */
+  line: number;
+}
+
+/** What the language layer makes of a text. */
+export interface Reading {
+  sentences: Sentence[];
+  /** The original text's lines, trimmed. */
+  lines: string[];
+}
+
+/** Slack and chat shorthand, spelled out before the text is read: "w/o SQL" reads as "without SQL". */
+const SHORTHAND: [RegExp, string][] = [
+  [/\bw\/o\b/gi, 'without'],
+  [/\bw\/(?=\s|$)/gi, 'with'],
+  [/\bb\/c\b|\bbc\b(?=\s+\w)|\bcuz\b|\bcause\b(?=\s+(?:i|we|he|she|they|it|the|our|his|her))/gi, 'because'],
+  [/\b(do|does|did|is|are|was|were|ca|wo|should|could|would|have|has|had)nt\b/gi, "$1n't"],
+  [/\bcant\b/gi, "can't"],
+  [/\bwont\b/gi, "won't"],
+  [/\bim\b/g, "I'm"],
+  [/\bi'?d\b/g, "I'd"],
+  [/\btbh\b|\bimo\b|\bimho\b|\bfwiw\b|\bngl\b/gi, ''],
+  [/\bpls\b|\bplz\b/gi, 'please'],
+  [/\bppl\b/gi, 'people'],
+  [/\byrs?\b/gi, 'years'],
+  [/\byoe\b/gi, 'years of experience'],
+  [/\bexp\b/gi, 'experience'],
+  [/\bw\/e\b/gi, 'whatever'],
+  [/\bnvm\b/gi, 'never mind'],
+  [/\bthx\b|\bty\b/gi, 'thanks'],
+  [/\bdon't\b|\bdont\b/gi, "don't"],
+  [/\bn\/a\b/gi, 'not applicable'],
+  [/→|->|=>/g, ' so '],
+];
+
+let engine: WinkMethods | undefined;
+
+/** The wink-nlp engine, made on first use (its model loads in about 150 ms). */
+function nlp(): WinkMethods {
+  engine ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  return engine;
+}
+
+/** Loads the language model now, so the first message does not wait for it. */
+export function prepareLanguage(): void {
+  nlp();
+}
+
+/** Words that open a negation's scope that wink-nlp leaves alone ("nothing on Python 3", "without SQL"). */
+const EXTRA_NEGATIONS = new Set(['nothing', 'without', 'none', 'zero', 'neither', 'nor', 'nobody', 'lack', 'lacks']);
+/** Tokens that close a negation's scope. */
+const SCOPE_END = new Set([',', ';', ':', '.', '!', '?', 'but', 'so', 'and', 'because', 'though', 'although']);
+
+/** Reads a text: lines, then sentences within each line, each token with its lemma and negation. */
+export function readText(text: string): Reading {
+  const lines = text.split('\n');
+  const its = nlp().its;
+  const sentences: Sentence[] = [];
+  // One wink document for the whole text (far faster than one per line); lines are split again below.
+  const spelled = lines.map(spellOut);
+  const doc = nlp().readDoc(spelled.join('\n'));
+  const values = doc.tokens().out(its.value) as string[];
+  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+  const types = doc.tokens().out(its.type) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  let line = 0;
+  for (const [first, last] of spans) {
+    let tokens: Token[] = [];
+    let extraNegation = false;
+    const flush = () => {
+      if (tokens.some((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM')) {
+        sentences.push({ tokens, text: sentenceText(tokens), line });
+      }
+      tokens = [];
+      extraNegation = false;
+    };
+    for (let i = first; i <= last; i++) {
+      const value = values[i] ?? '';
+      if (types[i] === 'tabCRLF' || value.includes('\n')) {
+        flush();
+        line += (value.match(/\n/g) ?? []).length || 1;
+        continue;
+      }
+      if (value.trim() === '') continue;
+      const lower = value.toLowerCase();
+      const lemma = (lemmas[i] ?? lower).toLowerCase();
+      if (SCOPE_END.has(lower)) extraNegation = false;
+      tokens.push({
+        value,
+        lower,
+        lemma,
+        pos: pos[i] ?? 'X',
+        negated: Boolean(negation[i]) || extraNegation,
+        capitalised: /^[A-Z]/.test(value),
+      });
+      if (EXTRA_NEGATIONS.has(lemma)) extraNegation = true;
+    }
+    flush();
+  }
+  return { sentences, lines: lines.map((l) => l.trim()) };
+}
+
+function spellOut(line: string): string {
+  let out = line;
+  for (const [pattern, replacement] of SHORTHAND) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** A sentence's text for quoting: tokens joined, spaces before punctuation removed. */
+function sentenceText(tokens: readonly Token[]): string {
+  return tokens
+    .map((t) => t.value)
+    .join(' ')
+    .replace(/\s+([,.;:!?)])/g, '$1')
+    .replace(/([(])\s+/g, '$1');
+}

@@ -1,0 +1,398 @@
+/**
+ * How the review reads a hiring text: the language layer's sentences, with the knowledge's names on them (roles,
+ * tools and their kinds, the concepts of review.yaml), sorted into the sections of a job description, and turned
+ * into the features the review model weighs. Training and reviewing both read text through `readForReview`.
+ */
+import type { Knowledge } from './load.ts';
+import { readText, type Sentence, type Token } from './language.ts';
+import { foldKey } from './search.ts';
+
+/** What a name in the text stands for. */
+interface NameEntry {
+  /** Units it adds to the reading: `@sql`, `@tool:data`, `@kin`... */
+  units: string[];
+  /** Role ids it is core to (a title or a tool of those roles). */
+  roles: string[];
+  /** Role ids for which it is only environment. */
+  supports: string[];
+  /** Set when the name is a job title. */
+  title: boolean;
+  /** Index of its group of neighbouring tools, or -1. */
+  kin: number;
+  /** Display name of the tool, for neighbouring-tool pairs. */
+  name: string;
+  capitalisedOnly: boolean;
+}
+
+/** A name found in a sentence. */
+export interface NameHit {
+  entry: NameEntry;
+  text: string;
+  negated: boolean;
+}
+
+export type SectionKind = 'duties' | 'requirements' | 'bonus' | 'stack' | 'about' | 'benefits' | 'body';
+
+/** One sentence as the review reads it. */
+export interface ReadSentence {
+  sentence: Sentence;
+  section: SectionKind;
+  /** Units in order: lemmas of content words and the names' units, `!`-prefixed when negated. */
+  units: string[];
+  names: NameHit[];
+  /** Set when it says another team or person does the work ("the platform team owns Terraform"). */
+  otherTeam: boolean;
+}
+
+/** A text as the review reads it, with the features the model weighs. */
+export interface ReviewReading {
+  sentences: ReadSentence[];
+  lines: string[];
+  /** Role ids whose substantial work the hire is asked to do (duties, not bonus, stack or other teams'). */
+  dutyRoles: string[];
+  /** The role the text is about (its title), if any. */
+  mainRole: string | undefined;
+  /** Features of the whole text, each with the index of the sentence it comes from (-1: the whole text). */
+  features: Map<string, number>;
+}
+
+/** Compiled names for one knowledge base. */
+interface Reader {
+  names: Map<string, NameEntry>;
+  longest: number;
+  sectionHeadings: Map<string, SectionKind>;
+  kitRoles: Set<string>;
+}
+
+const readers = new WeakMap<Knowledge, Reader>();
+
+/** Parts of speech that carry no content of their own for the review. */
+const FUNCTION_POS = new Set(['PUNCT', 'SYM', 'DET', 'ADP', 'PRON', 'AUX', 'PART', 'CCONJ', 'SCONJ', 'SPACE', 'X']);
+/** Function words kept all the same: they change what a sentence says about the hire. */
+const KEPT_WORDS = new Set(['only', 'just', 'all', 'both', 'also', 'too', 'instead', 'but', 'no', 'not', 'any', 'same']);
+/** How many units either side of a concept are paired with it. */
+const WINDOW = 6;
+
+/** Reads a text for the review. */
+export function readForReview(knowledge: Knowledge, text: string): ReviewReading {
+  const reader = readerFor(knowledge);
+  const { sentences, lines } = readText(text);
+  const read: ReadSentence[] = [];
+  let section: SectionKind = 'body';
+  for (const sentence of sentences) {
+    // A heading alone on its line ("Nice to have:") sets the section below it; an inline one
+    // ("Nice to have: Spark") sets its own line only.
+    const heading = headingOf(reader, lines[sentence.line] ?? '');
+    if (heading?.alone) section = heading.kind;
+    read.push(readSentence(reader, sentence, heading?.kind ?? section));
+  }
+  const mainRole = mainRoleOf(read, lines);
+  const dutyRoles = dutyRolesOf(read, mainRole);
+  const features = featuresOf(read, dutyRoles, mainRole);
+  return { sentences: read, lines, dutyRoles, mainRole, features };
+}
+
+// ---- sentences ----
+
+function readSentence(reader: Reader, sentence: Sentence, section: SectionKind): ReadSentence {
+  const { tokens } = sentence;
+  const units: string[] = [];
+  const names: NameHit[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const match = nameAt(reader, tokens, i);
+    if (match) {
+      const negated = tokens.slice(i, i + match.length).some((t) => t.negated);
+      names.push({ entry: match.entry, text: tokens.slice(i, i + match.length).map((t) => t.value).join(' '), negated });
+      for (const unit of match.entry.units) units.push(negated ? `!${unit}` : unit);
+      i += match.length;
+      continue;
+    }
+    const token = tokens[i] as Token;
+    if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
+      const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
+      if (lemma !== '' && lemma !== 'not' && lemma !== "n't") units.push(token.negated ? `!${lemma}` : lemma);
+    }
+    i++;
+  }
+  const hireIsSubject = tokens.some((t) => t.lemma === 'you' || t.lemma === 'your' || t.lemma === 'join');
+  const otherTeam = units.includes('@team') && !hireIsSubject && names.some((n) => n.entry.roles.length > 0);
+  return { sentence, section, units, names, otherTeam };
+}
+
+/** The longest known name starting at token `i`, written or in dictionary form. */
+function nameAt(reader: Reader, tokens: readonly Token[], i: number) {
+  let written = '';
+  let lemma = '';
+  let best: { entry: NameEntry; length: number } | undefined;
+  for (let n = 1; n <= reader.longest && i + n <= tokens.length; n++) {
+    const token = tokens[i + n - 1] as Token;
+    written += foldKey(token.lower);
+    lemma += foldKey(token.lemma);
+    if (written === '' && lemma === '') continue;
+    const entry = reader.names.get(written) ?? reader.names.get(lemma);
+    if (!entry) continue;
+    if (entry.capitalisedOnly && !tokens.slice(i, i + n).some((t) => t.capitalised)) continue;
+    best = { entry, length: n };
+  }
+  return best;
+}
+
+// ---- sections of a job description ----
+
+/** A line that names a section: "Nice to have:", "## Our stack", "*Responsibilities*". */
+function headingOf(reader: Reader, line: string) {
+  const bare = line.replace(/^[\s#*_>•·\-–—]+|[\s*_]+$/g, '');
+  const colon = bare.indexOf(':');
+  const label = (colon >= 0 ? bare.slice(0, colon) : bare).trim();
+  if (label.length === 0 || label.length > 40) return undefined;
+  const alone = colon < 0 ? bare.length <= 40 : bare.slice(colon + 1).trim() === '';
+  if (colon < 0 && !alone) return undefined;
+  const kind = reader.sectionHeadings.get(foldKey(label));
+  return kind ? { kind, alone } : undefined;
+}
+
+const SIDE_SECTIONS = new Set<SectionKind>(['bonus', 'stack', 'about', 'benefits']);
+
+/** The role in the text's title line, or the role named most often. */
+function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]): string | undefined {
+  const first = sentences[0];
+  if (first && first.sentence.line === 0 && (lines[0] ?? '').length <= 100) {
+    const title = first.names.find((n) => n.entry.title && n.entry.roles.length === 1);
+    if (title) return title.entry.roles[0];
+  }
+  const counts = new Map<string, number>();
+  for (const s of sentences) {
+    for (const n of s.names) if (n.entry.title && !n.negated) for (const r of n.entry.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  return ranked.length > 0 && (ranked.length === 1 || (ranked[0] as [string, number])[1] > (ranked[1] as [string, number])[1])
+    ? (ranked[0] as [string, number])[0]
+    : undefined;
+}
+
+/** Roles whose work the hire does: titles and core tools in duty lines, a tool counting for the main role it supports. */
+function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | undefined): string[] {
+  const roles = new Set<string>();
+  for (const s of sentences) {
+    if (SIDE_SECTIONS.has(s.section) || s.otherTeam) continue;
+    for (const n of s.names) {
+      if (n.negated || n.entry.roles.length === 0 || n.entry.roles.length > 2) continue;
+      if (mainRole && (n.entry.roles.includes(mainRole) || n.entry.supports.includes(mainRole))) {
+        roles.add(mainRole);
+        continue;
+      }
+      for (const r of n.entry.roles) roles.add(r);
+    }
+  }
+  return [...roles].sort();
+}
+
+// ---- features ----
+
+function featuresOf(sentences: readonly ReadSentence[], dutyRoles: readonly string[], mainRole: string | undefined) {
+  const features = new Map<string, number>();
+  const add = (feature: string, at: number) => {
+    if (!features.has(feature)) features.set(feature, at);
+  };
+  const present = new Set<string>();
+  sentences.forEach((s, at) => {
+    for (const unit of s.units) if (unit.startsWith('@') || unit.startsWith('!@')) present.add(unit);
+    if (SIDE_SECTIONS.has(s.section)) {
+      for (const unit of s.units) if (unit.startsWith('@')) add(`side:${unit}`, at);
+      return;
+    }
+    const { units } = s;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i] as string;
+      add(`u:${unit}`, at);
+      if (i + 1 < units.length) add(`b:${unit}_${units[i + 1]}`, at);
+      if (!unit.includes('@')) continue;
+      for (let j = Math.max(0, i - WINDOW); j < Math.min(units.length, i + WINDOW + 1); j++) {
+        if (j !== i) add(`c:${unit}|${units[j]}`, at);
+      }
+    }
+    if (s.otherTeam) add('team:other', at);
+  });
+  const has = (unit: string) => present.has(unit);
+  const whole = -1;
+  // Roles: how many archetypes' work the one hire is given.
+  const n = dutyRoles.length;
+  if (n >= 2) {
+    add('R:2+', whole);
+    add(`R:${dutyRoles.join('+')}`, whole);
+    add(has('@single') ? 'R:2+&single' : 'R:2+&nosingle', whole);
+    if (has('@separate')) add('R:2+&separate', whole);
+    if (mainRole) add('R:2+&titled', whole);
+  }
+  if (n >= 3) add('R:3+', whole);
+  const titles = new Set(sentences.flatMap((s) => s.names.filter((h) => h.entry.title).flatMap((h) => h.entry.roles)));
+  if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2', whole);
+  // Python versions: Python 2 without recent Python 3, and what is decided about it.
+  const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
+  if (has('@py2')) {
+    add(has('@py3') ? 'P:py2&py3' : 'P:py2&nopy3', whole);
+    if (has('!@py3')) add('P:py2&py3negated', whole);
+    if (has('@migration')) add('P:py2&migration', whole);
+    add(`P:py2&${decision}`, whole);
+    if (!has('@py3')) add(`P:py2&nopy3&${decision}`, whole);
+    if (has('@strong')) add('P:py2&strong', whole);
+  }
+  // Generic Python: Python named, nothing specific.
+  const specific = sentences.some((s) => s.names.some((h) => h.entry.roles.length > 0 || h.entry.kin >= 0));
+  if (has('@python') || has('@generic')) {
+    add(specific ? 'G:python&specific' : 'G:python&nothing-specific', whole);
+    if (!specific && !has('@specific')) {
+      add('G:python&bare', whole);
+      add(`G:bare&${decision}`, whole);
+      if (has('@requirement')) add('G:bare&requirement', whole);
+    }
+  }
+  // Neighbouring tools, and what is said of the candidate's.
+  const kins = new Map<number, Set<string>>();
+  for (const s of sentences) {
+    for (const h of s.names) if (h.entry.kin >= 0) kins.set(h.entry.kin, (kins.get(h.entry.kin) ?? new Set()).add(h.entry.name));
+  }
+  const neighbours = [...kins.values()].some((names) => names.size >= 2);
+  if (neighbours) {
+    add('E:neighbours', whole);
+    add(`E:neighbours&${decision}`, whole);
+    for (const c of ['@ramp', '!@ramp', '@same', '@weak', '@assess', '@skip']) if (has(c)) add(`E:neighbours&${c}`, whole);
+  }
+  if (has('@same') && kins.size > 0) add('E:kin&same', whole);
+  // SQL in a data context, and the stance taken toward it.
+  const data = dutyRoles.includes('data') || titles.has('data') || has('@tool:data');
+  if (has('@sql') || has('!@sql')) {
+    add(data ? 'S:sql&data' : 'S:sql&nodata', whole);
+    for (const s of sentences) {
+      const u = new Set(s.units);
+      const sql = u.has('@sql') || u.has('!@sql');
+      if (!sql) continue;
+      const stance = [
+        u.has('@skip') && 'skip',
+        u.has('@downplay') && 'downplay',
+        (u.has('!@sql') || u.has('!@priority') || u.has('!@assess')) && 'negated',
+        u.has('@weak') && 'weak',
+        u.has('@strong') && 'strong',
+        u.has('@priority') && 'priority',
+      ].filter(Boolean);
+      for (const st of stance) {
+        add(`S:sql-${st}${data ? '&data' : ''}`, whole);
+        add(`S:sql-${st}&${decision}`, whole);
+      }
+    }
+  }
+  // Algorithm puzzles, and the weight given to them.
+  if (has('@algorithm')) {
+    add(`A:algo&${decision}`, whole);
+    for (const s of sentences) {
+      const u = new Set(s.units);
+      if (!u.has('@algorithm')) continue;
+      for (const c of ['only', '@strong', '@weak', '@skip', '@priority', '@downplay', '@assess', '@hire', '@reject']) {
+        if (u.has(c)) add(`A:algo-${c}`, whole);
+      }
+    }
+  }
+  add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`, whole);
+  return features;
+}
+
+/** The kin groups' names in a reading: pairs of neighbouring tools, for a finding's triggers. */
+export function neighbourPairs(reading: ReviewReading): [string, string][] {
+  const kins = new Map<number, string[]>();
+  for (const s of reading.sentences) {
+    for (const h of s.names) {
+      if (h.entry.kin < 0) continue;
+      const names = kins.get(h.entry.kin) ?? [];
+      if (!names.includes(h.entry.name)) names.push(h.entry.name);
+      kins.set(h.entry.kin, names);
+    }
+  }
+  return [...kins.values()].filter((n) => n.length >= 2).map((n) => [n[0] as string, n[1] as string]);
+}
+
+/** Roles named anywhere in a reading (titles and core tools). */
+export function rolesNamed(reading: ReviewReading): string[] {
+  const roles = new Set<string>();
+  for (const s of reading.sentences) for (const h of s.names) if (h.entry.roles.length <= 2) for (const r of h.entry.roles) roles.add(r);
+  return [...roles];
+}
+
+// ---- building the reader ----
+
+/** Compiles the names of a knowledge base for reading (done once, at load). */
+export function prepareReading(knowledge: Knowledge): void {
+  readerFor(knowledge);
+}
+
+function readerFor(knowledge: Knowledge): Reader {
+  let reader = readers.get(knowledge);
+  if (!reader) {
+    reader = buildReader(knowledge);
+    readers.set(knowledge, reader);
+  }
+  return reader;
+}
+
+function buildReader(knowledge: Knowledge): Reader {
+  const cues = knowledge.reviewCues;
+  const capitalisedOnly = new Set(cues.capitalisedOnly.map(foldKey));
+  const names = new Map<string, NameEntry>();
+  let longest = 1;
+  const entryFor = (phrase: string): NameEntry | undefined => {
+    const key = foldKey(phrase);
+    if (key.length === 0) return undefined;
+    longest = Math.max(longest, phrase.trim().split(/[\s/-]+/).length + 2);
+    let entry = names.get(key);
+    if (!entry) {
+      entry = { units: [], roles: [], supports: [], title: false, kin: -1, name: phrase, capitalisedOnly: capitalisedOnly.has(key) };
+      names.set(key, entry);
+    }
+    return entry;
+  };
+  const addUnit = (entry: NameEntry, unit: string) => {
+    if (!entry.units.includes(unit)) entry.units.push(unit);
+  };
+  // Concepts first: a tool or title adds its own units to the same name.
+  for (const [concept, phrases] of Object.entries(cues.concepts)) {
+    for (const phrase of phrases) {
+      const entry = entryFor(phrase);
+      if (entry) addUnit(entry, `@${concept}`);
+    }
+  }
+  const distinct = new Set(cues.distinctOtherRoles);
+  for (const role of [...knowledge.roles, ...knowledge.otherRoles.filter((o) => distinct.has(o.id))]) {
+    for (const phrase of [role.name, ...role.aliases]) {
+      const entry = entryFor(phrase);
+      if (!entry) continue;
+      entry.title = true;
+      if (!entry.roles.includes(role.id)) entry.roles.push(role.id);
+      addUnit(entry, `@title:${role.id}`);
+    }
+  }
+  const signal = new Set(cues.signalCategories);
+  for (const term of knowledge.terms) {
+    if (!signal.has(term.category) || term.roles.length === 0) continue;
+    for (const phrase of [term.id.replace(/-/g, ' '), term.name, ...term.aliases]) {
+      const entry = entryFor(phrase);
+      if (!entry || entry.title) continue;
+      entry.name = term.name;
+      for (const r of term.roles) if (!entry.roles.includes(r)) entry.roles.push(r);
+      for (const r of term.supports) if (!entry.supports.includes(r)) entry.supports.push(r);
+      if (term.roles.length <= 2) for (const r of term.roles) addUnit(entry, `@tool:${r}`);
+    }
+  }
+  cues.neighbours.forEach((group, kin) => {
+    for (const phrase of group) {
+      const entry = entryFor(phrase);
+      if (!entry) continue;
+      entry.kin = kin;
+      if (entry.roles.length === 0) entry.name = phrase;
+      addUnit(entry, '@kin');
+    }
+  });
+  const sectionHeadings = new Map<string, SectionKind>();
+  for (const [kind, phrases] of Object.entries(cues.sections) as [SectionKind, string[]][]) {
+    for (const phrase of phrases) sectionHeadings.set(foldKey(phrase), kind);
+  }
+  return { names, longest: Math.min(longest, 6), sectionHeadings, kitRoles: new Set(knowledge.roles.map((r) => r.id)) };
+}

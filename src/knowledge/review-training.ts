@@ -1,0 +1,103 @@
+/**
+ * Trains the review model: one logistic regression per finding over the features of review-reading.ts.
+ * Deterministic (sorted features, fixed full-batch steps, no randomness), so the same labeled sets always give the
+ * same review-model.json. Used by `npm run train`, and by `npm run eval` and the tests to leave one writer out.
+ */
+import type { ReviewModel } from './schema.ts';
+
+/** One labeled text, already read: its features, the findings it should raise, and who wrote it. */
+export interface TrainingExample {
+  features: readonly string[];
+  labels: readonly string[];
+  /** The writer (labeled set) it comes from: a feature must be seen in two writers' texts to be learned. */
+  source: string;
+}
+
+export interface TrainingOptions {
+  /** Strength of the L2 penalty per example. */
+  l2: number;
+  epochs: number;
+  /** A feature is learned only when this many writers used it. */
+  minSources: number;
+  /** Probability at or above which a finding is raised. */
+  threshold: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.002, epochs: 300, minSources: 2, threshold: 0.4 };
+
+/** Trains weights for each finding id. */
+export function trainReviewModel(
+  examples: readonly TrainingExample[],
+  findingIds: readonly string[],
+  options: TrainingOptions = DEFAULT_TRAINING,
+): ReviewModel['findings'] {
+  const vocabulary = vocabularyOf(examples, options.minSources);
+  const index = new Map(vocabulary.map((f, i) => [f, i]));
+  const rows = examples.map((e) =>
+    Int32Array.from(
+      [...new Set(e.features)].flatMap((f) => {
+        const i = index.get(f);
+        return i === undefined ? [] : [i];
+      }),
+    ),
+  );
+  const findings: ReviewModel['findings'] = {};
+  for (const id of findingIds) {
+    const labels = examples.map((e) => (e.labels.includes(id) ? 1 : 0));
+    const { weights, bias } = fit(rows, labels, vocabulary.length, options);
+    const kept: Record<string, number> = {};
+    weights.forEach((w, i) => {
+      const rounded = Math.round(w * 1e4) / 1e4;
+      if (Math.abs(rounded) >= 0.01) kept[vocabulary[i] as string] = rounded;
+    });
+    findings[id] = { bias: Math.round(bias * 1e4) / 1e4, threshold: options.threshold, weights: kept };
+  }
+  return findings;
+}
+
+function vocabularyOf(examples: readonly TrainingExample[], minSources: number): string[] {
+  const sources = new Map<string, Set<string>>();
+  for (const e of examples) {
+    for (const f of new Set(e.features)) {
+      const seen = sources.get(f) ?? new Set<string>();
+      seen.add(e.source);
+      sources.set(f, seen);
+    }
+  }
+  return [...sources.entries()]
+    .filter(([, s]) => s.size >= minSources)
+    .map(([f]) => f)
+    .sort();
+}
+
+/** Full-batch gradient descent with AdaGrad steps on the L2-penalised logistic loss. */
+function fit(rows: readonly Int32Array[], labels: readonly number[], size: number, options: TrainingOptions) {
+  const weights = new Float64Array(size);
+  const squared = new Float64Array(size).fill(1e-8);
+  let bias = 0;
+  let biasSquared = 1e-8;
+  const rate = 0.3;
+  const n = rows.length;
+  const gradient = new Float64Array(size);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    gradient.fill(0);
+    let biasGradient = 0;
+    for (let r = 0; r < n; r++) {
+      const row = rows[r] as Int32Array;
+      let z = bias;
+      for (const i of row) z += weights[i] as number;
+      const error = 1 / (1 + Math.exp(-z)) - (labels[r] as number);
+      biasGradient += error;
+      for (const i of row) gradient[i] = (gradient[i] as number) + error;
+    }
+    for (let i = 0; i < size; i++) {
+      const g = (gradient[i] as number) / n + options.l2 * (weights[i] as number);
+      squared[i] = (squared[i] as number) + g * g;
+      weights[i] = (weights[i] as number) - (rate * g) / Math.sqrt(squared[i] as number);
+    }
+    const gb = biasGradient / n;
+    biasSquared += gb * gb;
+    bias -= (rate * gb) / Math.sqrt(biasSquared);
+  }
+  return { weights, bias };
+}
