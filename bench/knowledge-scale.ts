@@ -27,6 +27,7 @@ function syntheticTerm(i: number, random: () => number, categories: string[], ro
     definition: `A synthetic term number ${i}, generated for the benchmark.`,
     whyItMatters: 'It makes the knowledge base large.',
     roles: [roles[i % roles.length] as string],
+    supports: [],
     ask: `How have you used ${name}?`,
     related: [],
   };

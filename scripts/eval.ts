@@ -1,13 +1,17 @@
 /** Answer-quality report for content editors: `npm run eval` after changing knowledge YAML. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { answerRoleQuery, answerTermQuery, type Knowledge, loadKnowledge } from '../src/knowledge/index.ts';
+import { DEFAULT_TRAINING, trainReviewModel } from '../src/knowledge/review-training.ts';
 import {
-  answerRoleQuery,
-  answerTermQuery,
-  type Knowledge,
-  loadKnowledge,
-  reviewMessage,
-} from '../src/knowledge/index.ts';
+  labeledSets,
+  leaveOneWriterOut,
+  pooled,
+  readExamples,
+  type Score,
+  scoreModel,
+  sealedSets,
+} from './review-data.ts';
 
 const fixture = <T>(name: string): T =>
   parse(readFileSync(new URL(`../test/fixtures/eval/${name}`, import.meta.url), 'utf8')) as T;
@@ -18,10 +22,12 @@ export interface LabeledQuery {
   expect: string;
 }
 
-/** What one query got, as a short string: an id, `?(a,b)` for suggestions, or the answer kind. */
+/** What one query got, as a short string: an id, `role:<id>` for a role card, `?(a,b)` for suggestions, or the answer kind. */
 export function describeTermAnswer(knowledge: Knowledge, query: string): string {
   const answer = answerTermQuery(knowledge, query);
   if (answer.kind === 'term') return answer.card.term.id;
+  if (answer.kind === 'role')
+    return `role:${answer.role.kind === 'kit' ? answer.role.role.id : answer.role.other.id}`;
   if (answer.kind === 'suggestions') return `?(${answer.terms.map((t) => t.id).join(',')})`;
   return answer.kind;
 }
@@ -47,53 +53,6 @@ export function scoreQueries(queries: LabeledQuery[], describe: (query: string) 
   return { total: queries.length, correct: queries.length - misses.length, misses };
 }
 
-/** A labeled hiring message and the findings it should raise. */
-export interface LabeledMessage {
-  text: string;
-  kind: string;
-  expect: string[];
-  note?: string;
-}
-
-/** Precision and recall of the mention review, per finding id and overall (micro-averaged). */
-export function scoreFindings(knowledge: Knowledge, messages: LabeledMessage[]) {
-  const ids = knowledge.mistakes.map((m) => m.id);
-  const per = new Map(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
-  const errors: string[] = [];
-  for (const { text, expect } of messages) {
-    const got = reviewMessage(knowledge, text).map((f) => f.id);
-    for (const id of ids) {
-      const counts = per.get(id) as { tp: number; fp: number; fn: number };
-      const wanted = expect.includes(id);
-      const raised = got.includes(id);
-      if (wanted && raised) counts.tp++;
-      else if (raised) counts.fp++;
-      else if (wanted) counts.fn++;
-      if (wanted !== raised)
-        errors.push(
-          `${raised ? 'false alarm' : 'missed'} ${id}: ${JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 140))}`,
-        );
-    }
-  }
-  const total = [...per.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
-  const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
-  return {
-    perFinding: [...per.entries()].map(([id, c]) => ({
-      id,
-      ...c,
-      precision: ratio(c.tp, c.tp + c.fp),
-      recall: ratio(c.tp, c.tp + c.fn),
-    })),
-    precision: ratio(total.tp, total.tp + total.fp),
-    recall: ratio(total.tp, total.tp + total.fn),
-    errors,
-  };
-}
-
 const percent = (n: number, d: number) => `${((100 * n) / Math.max(d, 1)).toFixed(1)}%`;
 
 function main() {
@@ -112,27 +71,69 @@ function main() {
     `/pyrole top-1 accuracy: ${percent(roles.correct, roles.total)} (${roles.correct}/${roles.total})`,
   );
   for (const miss of roles.misses) console.log(`  miss ${miss}`);
-  for (const [file, label] of [
-    ['mentions.yaml', 'tuning set'],
-    ['mentions-holdout.yaml', 'second set, informed one round of vocabulary fixes'],
-    [
-      'mentions-unseen.yaml',
-      'third set; first measured at 83.3% precision, 66.7% recall, then informed three precision fixes',
-    ],
-  ] as const) {
-    if (!existsSync(new URL(`../test/fixtures/eval/${file}`, import.meta.url))) continue;
-    const { messages } = fixture<{ messages: LabeledMessage[] }>(file);
-    const review = scoreFindings(knowledge, messages);
+  reportReview(knowledge);
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+
+/** The review: leave-one-writer-out per writer (the headline), the sealed writers, and the fit on training text. */
+function reportReview(knowledge: Knowledge) {
+  const ids = knowledge.mistakes.map((m) => m.id);
+  const sets = labeledSets();
+  const examples = readExamples(knowledge, sets);
+  const results = leaveOneWriterOut(examples, sets, ids);
+  console.log(
+    `\nmention review, leave-one-writer-out (${results.length} writers; train on the others, measure on one):`,
+  );
+  console.log(
+    `  ${'writer left out'.padEnd(16)} msgs  precision recall   ${ids.map((id) => id.slice(0, 11).padEnd(12)).join('')}`,
+  );
+  for (const r of results) {
+    const per = r.score.perFinding
+      .map((f) => `${pct(f.recall)}/${pct(f.precision).trim()}`.padEnd(12))
+      .join('');
     console.log(
-      `mention review, ${label} (${messages.length} messages): precision ${percent(review.precision * 100, 100)}, recall ${percent(review.recall * 100, 100)}`,
+      `  ${r.writer.padEnd(16)} ${String(r.messages).padStart(4)}  ${pct(r.score.precision)}    ${pct(r.score.recall)}   ${per}`,
     );
-    for (const f of review.perFinding) {
+  }
+  console.log('  (per finding: recall/precision)');
+  const mean = (pick: (s: Score) => number) =>
+    results.reduce((n, r) => n + pick(r.score), 0) / results.length;
+  const worst = (pick: (s: Score) => number) =>
+    results.reduce((w, r) => (pick(r.score) < pick(w.score) ? r : w), results[0] as (typeof results)[number]);
+  const worstP = worst((s) => s.precision);
+  const worstR = worst((s) => s.recall);
+  console.log(
+    `  mean precision ${pct(mean((s) => s.precision))}, mean recall ${pct(mean((s) => s.recall))}; worst writer: precision ${pct(worstP.score.precision)} (${worstP.writer}), recall ${pct(worstR.score.recall)} (${worstR.writer})`,
+  );
+  const all = pooled(
+    results.map((r) => r.score),
+    ids,
+  );
+  for (const f of all.perFinding) {
+    console.log(
+      `  ${f.id.padEnd(26)} precision ${pct(f.precision)}  recall ${pct(f.recall)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
+    );
+  }
+  const sealed = sealedSets();
+  if (sealed.length > 0) {
+    const model = trainReviewModel(examples, ids, DEFAULT_TRAINING);
+    const sealedExamples = readExamples(knowledge, sealed);
+    const score = scoreModel(model, ids, sealedExamples);
+    console.log(
+      `\nmention review, sealed writers (${sealed.map((s) => s.name).join(', ')}; ${sealedExamples.length} messages never used in training or design): precision ${pct(score.precision)}, recall ${pct(score.recall)}`,
+    );
+    for (const f of score.perFinding) {
       console.log(
-        `  ${f.id.padEnd(26)} precision ${percent(f.precision * 100, 100).padStart(6)}  recall ${percent(f.recall * 100, 100).padStart(6)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
+        `  ${f.id.padEnd(26)} precision ${pct(f.precision)}  recall ${pct(f.recall)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
       );
     }
-    for (const error of review.errors) console.log(`  ${error}`);
   }
+  const fit = scoreModel(knowledge.reviewModel.findings, ids, examples);
+  console.log(
+    `\nmention review, the committed model on the text it was trained on (${examples.length} messages; not a quality figure): precision ${pct(fit.precision)}, recall ${pct(fit.recall)}`,
+  );
+  if (process.argv.includes('--errors')) for (const error of all.errors) console.log(`  ${error}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -5,8 +5,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { type Knowledge, readForReviewText, scoreFinding } from '../src/knowledge/index.ts';
-import type { ReviewReading } from '../src/knowledge/review-reading.ts';
-import { DEFAULT_TRAINING, type TrainingExample, type TrainingOptions, trainReviewModel } from '../src/knowledge/review-training.ts';
+import { featuresFor, type ReviewReading } from '../src/knowledge/review-reading.ts';
+import {
+  DEFAULT_TRAINING,
+  type TrainingExample,
+  type TrainingOptions,
+  trainReviewModel,
+} from '../src/knowledge/review-training.ts';
 import type { ReviewModel } from '../src/knowledge/schema.ts';
 
 const EVAL_DIR = new URL('../test/fixtures/eval/', import.meta.url);
@@ -36,7 +41,11 @@ export function labeledSets(): LabeledSet[] {
   const writers = readdirSync(writersDir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => ({ name: f.replace(/\.yaml$/, ''), heldOut: true, messages: read(new URL(f, writersDir)).messages }));
+    .map((f) => ({
+      name: f.replace(/\.yaml$/, ''),
+      heldOut: true,
+      messages: read(new URL(f, writersDir)).messages,
+    }));
   const earlier = EARLIER_SETS.map((f) => ({
     name: f.replace(/\.yaml$/, ''),
     heldOut: false,
@@ -45,9 +54,27 @@ export function labeledSets(): LabeledSet[] {
   return [...writers, ...earlier];
 }
 
+/**
+ * The sealed writers in `sealed/`: written blind like the others, but never trained on and never looked at while
+ * the review was designed; `npm run eval` measures the committed method on them once per change.
+ */
+export function sealedSets(): LabeledSet[] {
+  const dir = new URL('sealed/', EVAL_DIR);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => ({
+      name: f.replace(/\.yaml$/, ''),
+      heldOut: false,
+      messages: (parse(readFileSync(new URL(f, dir), 'utf8')) as { messages: LabeledMessage[] }).messages,
+    }));
+}
+
 /** A labeled message read once, so many models can be trained and scored on it. */
 export interface ReadExample extends TrainingExample {
   reading: ReviewReading;
+  /** Per finding, its features with the sentence each comes from. */
+  featureMaps: Record<string, Map<string, number>>;
   text: string;
 }
 
@@ -55,7 +82,20 @@ export function readExamples(knowledge: Knowledge, sets: readonly LabeledSet[]):
   return sets.flatMap((set) =>
     set.messages.map((m) => {
       const reading = readForReviewText(knowledge, m.text);
-      return { reading, text: m.text, features: [...reading.features.keys()], labels: m.expect, source: set.name };
+      const features = Object.fromEntries(
+        Object.entries(knowledge.reviewCues.anchors).map(([id, anchors]) => [
+          id,
+          featuresFor(reading, anchors),
+        ]),
+      );
+      return {
+        reading,
+        text: m.text,
+        featureMaps: features,
+        features: Object.fromEntries(Object.entries(features).map(([id, map]) => [id, [...map.keys()]])),
+        labels: m.expect,
+        source: set.name,
+      };
     }),
   );
 }
@@ -86,7 +126,8 @@ export function scoreModel(
   for (const example of examples) {
     for (const id of ids) {
       const weights = findings[id];
-      const raised = weights ? scoreFinding(weights, example.reading).probability >= weights.threshold : false;
+      const features = example.featureMaps[id] ?? new Map<string, number>();
+      const raised = weights ? scoreFinding(weights, features).probability >= weights.threshold : false;
       const wanted = example.labels.includes(id);
       const counts = per.get(id) as Counts;
       if (wanted && raised) counts.tp++;
@@ -124,7 +165,11 @@ export function pooled(scores: readonly Score[], ids: readonly string[]): Score 
       .reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
     return { id, ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
   });
-  const t = perFinding.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const t = perFinding.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
   return {
     precision: ratio(t.tp, t.tp + t.fp),
     recall: ratio(t.tp, t.tp + t.fn),

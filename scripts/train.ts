@@ -20,4 +20,6 @@ const model: ReviewModel = {
 };
 writeFileSync(new URL('review-model.json', dir), `${JSON.stringify(model, null, 1)}\n`);
 const weights = Object.values(model.findings).reduce((n, f) => n + Object.keys(f.weights).length, 0);
-console.log(`review model: ${examples.length} messages from ${sets.length} sets, ${weights} weights → knowledge/review-model.json`);
+console.log(
+  `review model: ${examples.length} messages from ${sets.length} sets, ${weights} weights → knowledge/review-model.json`,
+);

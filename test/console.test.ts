@@ -1,9 +1,11 @@
-/** The real entry point (`npm start`): console mode with piped stdin, and clean start-up failures. */
+/** `npm start` end to end (piped console, start-up failures) and the console's text answers. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { answerConsoleLine } from '../src/console.ts';
+import { realKnowledge } from './support/test-app.ts';
 
 const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
 // The same runner `npm start` uses.
@@ -53,5 +55,37 @@ describe('npm start', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/roles\.yaml: roles: .*expected array/i);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('console answers', () => {
+  const answer = (line: string) => answerConsoleLine(realKnowledge(), line) ?? '';
+
+  it('prints a role or job title with the kit it points to, as Slack does', () => {
+    const text = answer('/pyterm data engineering');
+    expect(text).toMatch(/^Data Engineer\n/);
+    expect(text).toContain('Interview kit: /pyrole data');
+    expect(answer('/pyterm sre')).toContain('Interview kit: /pyrole devops');
+    expect(answer('/pyterm full stack')).toContain(
+      'No interview kit for Full-Stack Developer. Closest kits: Backend Web Developer (/pyrole backend)',
+    );
+  });
+
+  it('prints a term card that also names a role with the kits after the card', () => {
+    const text = answer('/pyterm data scientist');
+    expect(text).toMatch(/^Data science \(Machine learning\)\n/);
+    expect(text).toMatch(
+      /\nNo interview kit for Data Scientist\. Closest kits: Machine Learning Engineer \(\/pyrole ml\), Data Engineer \(\/pyrole data\)$/,
+    );
+    expect(answer('/pyterm dbt')).not.toContain('/pyrole');
+  });
+
+  it('asks "Did you mean" for a short near miss and says so for a miss', () => {
+    expect(answer('/pyterm rst')).toMatch(
+      /^I couldn't find "rst" exactly\. Did you mean: .*Rust \(\/pyterm rust\)/,
+    );
+    expect(answer('/pyterm r')).toBe(
+      'I don\'t know "r" yet. Try a tool name such as /pyterm dbt, or /pyterm help for every term.',
+    );
   });
 });

@@ -3,8 +3,9 @@
  * text. Lines are kept apart (a bullet list is a list of sentences), Slack shorthand is spelled out first, and
  * every sentence knows where it stands in the original text so a finding can quote it.
  */
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 
 /** One word or symbol of the text. */
 export interface Token {
@@ -76,9 +77,32 @@ export function prepareLanguage(): void {
 }
 
 /** Words that open a negation's scope that wink-nlp leaves alone ("nothing on Python 3", "without SQL"). */
-const EXTRA_NEGATIONS = new Set(['nothing', 'without', 'none', 'zero', 'neither', 'nor', 'nobody', 'lack', 'lacks']);
+const EXTRA_NEGATIONS = new Set([
+  'nothing',
+  'without',
+  'none',
+  'zero',
+  'neither',
+  'nor',
+  'nobody',
+  'lack',
+  'lacks',
+]);
 /** Tokens that close a negation's scope. */
-const SCOPE_END = new Set([',', ';', ':', '.', '!', '?', 'but', 'so', 'and', 'because', 'though', 'although']);
+const SCOPE_END = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  'but',
+  'so',
+  'and',
+  'because',
+  'though',
+  'although',
+]);
 
 /** Reads a text: lines, then sentences within each line, each token with its lemma and negation. */
 export function readText(text: string): Reading {
@@ -89,7 +113,8 @@ export function readText(text: string): Reading {
   const spelled = lines.map(spellOut);
   const doc = nlp().readDoc(spelled.join('\n'));
   const values = doc.tokens().out(its.value) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   const types = doc.tokens().out(its.type) as string[];

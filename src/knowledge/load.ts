@@ -248,6 +248,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
       problems.add(reviewFile, `distinctOtherRoles[${i}]`, `unknown other-role id "${id}"`);
     }
   }
+  for (const id of Object.keys(reviewCues?.anchors ?? {})) check(reviewFile, `anchors.${id}`, id, 'mistake');
   const modelFile = display(TOPIC_FILES.reviewModel);
   for (const id of Object.keys(reviewModel?.findings ?? {})) {
     check(modelFile, `findings.${id}`, id, 'mistake');

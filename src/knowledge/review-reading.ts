@@ -3,8 +3,9 @@
  * tools and their kinds, the concepts of review.yaml), sorted into the sections of a job description, and turned
  * into the features the review model weighs. Training and reviewing both read text through `readForReview`.
  */
-import type { Knowledge } from './load.ts';
+
 import { readText, type Sentence, type Token } from './language.ts';
+import type { Knowledge } from './load.ts';
 import { foldKey } from './search.ts';
 
 /** What a name in the text stands for. */
@@ -52,8 +53,12 @@ export interface ReviewReading {
   dutyRoles: string[];
   /** The role the text is about (its title), if any. */
   mainRole: string | undefined;
-  /** Features of the whole text, each with the index of the sentence it comes from (-1: the whole text). */
-  features: Map<string, number>;
+  /** Each sentence's features (its words, word pairs and what stands near each concept). */
+  sentenceFeatures: string[][];
+  /** Features of the whole text (how many roles, what is decided, which stances meet which concepts). */
+  documentFeatures: string[];
+  /** The concepts each sentence names (`@sql`, `@tool:data`...), negated or not. */
+  sentenceConcepts: Set<string>[];
 }
 
 /** Compiled names for one knowledge base. */
@@ -67,9 +72,34 @@ interface Reader {
 const readers = new WeakMap<Knowledge, Reader>();
 
 /** Parts of speech that carry no content of their own for the review. */
-const FUNCTION_POS = new Set(['PUNCT', 'SYM', 'DET', 'ADP', 'PRON', 'AUX', 'PART', 'CCONJ', 'SCONJ', 'SPACE', 'X']);
+const FUNCTION_POS = new Set([
+  'PUNCT',
+  'SYM',
+  'DET',
+  'ADP',
+  'PRON',
+  'AUX',
+  'PART',
+  'CCONJ',
+  'SCONJ',
+  'SPACE',
+  'X',
+]);
 /** Function words kept all the same: they change what a sentence says about the hire. */
-const KEPT_WORDS = new Set(['only', 'just', 'all', 'both', 'also', 'too', 'instead', 'but', 'no', 'not', 'any', 'same']);
+const KEPT_WORDS = new Set([
+  'only',
+  'just',
+  'all',
+  'both',
+  'also',
+  'too',
+  'instead',
+  'but',
+  'no',
+  'not',
+  'any',
+  'same',
+]);
 /** How many units either side of a concept are paired with it. */
 const WINDOW = 6;
 
@@ -88,8 +118,42 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
   }
   const mainRole = mainRoleOf(read, lines);
   const dutyRoles = dutyRolesOf(read, mainRole);
-  const features = featuresOf(read, dutyRoles, mainRole);
-  return { sentences: read, lines, dutyRoles, mainRole, features };
+  return {
+    sentences: read,
+    lines,
+    dutyRoles,
+    mainRole,
+    sentenceFeatures: read.map(sentenceFeaturesOf),
+    documentFeatures: documentFeaturesOf(read, dutyRoles, mainRole),
+    sentenceConcepts: read.map(
+      (s) => new Set(s.units.filter((u) => u.includes('@')).map((u) => u.replace(/^!/, ''))),
+    ),
+  };
+}
+
+/**
+ * The features one finding weighs: the whole text's, and those of the sentences that name one of its anchor
+ * concepts (and of the sentence after each, where the decision often stands). Each feature comes with the index
+ * of the sentence it was first seen in, or -1 for the whole text.
+ */
+export function featuresFor(reading: ReviewReading, anchors: readonly string[]): Map<string, number> {
+  const features = new Map<string, number>();
+  for (const f of reading.documentFeatures) features.set(f, -1);
+  const anchored = (i: number) => {
+    const concepts = reading.sentenceConcepts[i];
+    if (!concepts) return false;
+    for (const concept of concepts) {
+      if (anchors.some((a) => concept === a || concept.startsWith(`${a}:`))) return true;
+    }
+    return false;
+  };
+  let previous = false;
+  reading.sentenceFeatures.forEach((list, i) => {
+    const here = anchored(i);
+    if (here || previous) for (const f of list) if (!features.has(f)) features.set(f, i);
+    previous = here;
+  });
+  return features;
 }
 
 // ---- sentences ----
@@ -102,7 +166,14 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     const match = nameAt(reader, tokens, i);
     if (match) {
       const negated = tokens.slice(i, i + match.length).some((t) => t.negated);
-      names.push({ entry: match.entry, text: tokens.slice(i, i + match.length).map((t) => t.value).join(' '), negated });
+      names.push({
+        entry: match.entry,
+        text: tokens
+          .slice(i, i + match.length)
+          .map((t) => t.value)
+          .join(' '),
+        negated,
+      });
       for (const unit of match.entry.units) units.push(negated ? `!${unit}` : unit);
       i += match.length;
       continue;
@@ -162,10 +233,12 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
   }
   const counts = new Map<string, number>();
   for (const s of sentences) {
-    for (const n of s.names) if (n.entry.title && !n.negated) for (const r of n.entry.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
+    for (const n of s.names)
+      if (n.entry.title && !n.negated) for (const r of n.entry.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  return ranked.length > 0 && (ranked.length === 1 || (ranked[0] as [string, number])[1] > (ranked[1] as [string, number])[1])
+  return ranked.length > 0 &&
+    (ranked.length === 1 || (ranked[0] as [string, number])[1] > (ranked[1] as [string, number])[1])
     ? (ranked[0] as [string, number])[0]
     : undefined;
 }
@@ -189,32 +262,34 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
 
 // ---- features ----
 
-function featuresOf(sentences: readonly ReadSentence[], dutyRoles: readonly string[], mainRole: string | undefined) {
-  const features = new Map<string, number>();
-  const add = (feature: string, at: number) => {
-    if (!features.has(feature)) features.set(feature, at);
-  };
-  const present = new Set<string>();
-  sentences.forEach((s, at) => {
-    for (const unit of s.units) if (unit.startsWith('@') || unit.startsWith('!@')) present.add(unit);
-    if (SIDE_SECTIONS.has(s.section)) {
-      for (const unit of s.units) if (unit.startsWith('@')) add(`side:${unit}`, at);
-      return;
+function sentenceFeaturesOf(s: ReadSentence): string[] {
+  if (SIDE_SECTIONS.has(s.section)) return s.units.filter((u) => u.startsWith('@')).map((u) => `side:${u}`);
+  const features: string[] = [];
+  const { units } = s;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as string;
+    features.push(`u:${unit}`);
+    if (i + 1 < units.length) features.push(`b:${unit}_${units[i + 1]}`);
+    if (!unit.includes('@')) continue;
+    for (let j = Math.max(0, i - WINDOW); j < Math.min(units.length, i + WINDOW + 1); j++) {
+      if (j !== i) features.push(`c:${unit}|${units[j]}`);
     }
-    const { units } = s;
-    for (let i = 0; i < units.length; i++) {
-      const unit = units[i] as string;
-      add(`u:${unit}`, at);
-      if (i + 1 < units.length) add(`b:${unit}_${units[i + 1]}`, at);
-      if (!unit.includes('@')) continue;
-      for (let j = Math.max(0, i - WINDOW); j < Math.min(units.length, i + WINDOW + 1); j++) {
-        if (j !== i) add(`c:${unit}|${units[j]}`, at);
-      }
-    }
-    if (s.otherTeam) add('team:other', at);
-  });
-  const has = (unit: string) => present.has(unit);
+  }
+  if (s.otherTeam) features.push('team:other');
+  return features;
+}
+
+function documentFeaturesOf(
+  sentences: readonly ReadSentence[],
+  dutyRoles: readonly string[],
+  mainRole: string | undefined,
+): string[] {
+  const features = new Set<string>();
   const whole = -1;
+  const add = (feature: string, _at: number) => features.add(feature);
+  const present = new Set<string>();
+  for (const s of sentences) for (const unit of s.units) if (unit.includes('@')) present.add(unit);
+  const has = (unit: string) => present.has(unit);
   // Roles: how many archetypes' work the one hire is given.
   const n = dutyRoles.length;
   if (n >= 2) {
@@ -225,7 +300,9 @@ function featuresOf(sentences: readonly ReadSentence[], dutyRoles: readonly stri
     if (mainRole) add('R:2+&titled', whole);
   }
   if (n >= 3) add('R:3+', whole);
-  const titles = new Set(sentences.flatMap((s) => s.names.filter((h) => h.entry.title).flatMap((h) => h.entry.roles)));
+  const titles = new Set(
+    sentences.flatMap((s) => s.names.filter((h) => h.entry.title).flatMap((h) => h.entry.roles)),
+  );
   if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2', whole);
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
   const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
@@ -250,13 +327,15 @@ function featuresOf(sentences: readonly ReadSentence[], dutyRoles: readonly stri
   // Neighbouring tools, and what is said of the candidate's.
   const kins = new Map<number, Set<string>>();
   for (const s of sentences) {
-    for (const h of s.names) if (h.entry.kin >= 0) kins.set(h.entry.kin, (kins.get(h.entry.kin) ?? new Set()).add(h.entry.name));
+    for (const h of s.names)
+      if (h.entry.kin >= 0) kins.set(h.entry.kin, (kins.get(h.entry.kin) ?? new Set()).add(h.entry.name));
   }
   const neighbours = [...kins.values()].some((names) => names.size >= 2);
   if (neighbours) {
     add('E:neighbours', whole);
     add(`E:neighbours&${decision}`, whole);
-    for (const c of ['@ramp', '!@ramp', '@same', '@weak', '@assess', '@skip']) if (has(c)) add(`E:neighbours&${c}`, whole);
+    for (const c of ['@ramp', '!@ramp', '@same', '@weak', '@assess', '@skip'])
+      if (has(c)) add(`E:neighbours&${c}`, whole);
   }
   if (has('@same') && kins.size > 0) add('E:kin&same', whole);
   // SQL in a data context, and the stance taken toward it.
@@ -287,13 +366,23 @@ function featuresOf(sentences: readonly ReadSentence[], dutyRoles: readonly stri
     for (const s of sentences) {
       const u = new Set(s.units);
       if (!u.has('@algorithm')) continue;
-      for (const c of ['only', '@strong', '@weak', '@skip', '@priority', '@downplay', '@assess', '@hire', '@reject']) {
+      for (const c of [
+        'only',
+        '@strong',
+        '@weak',
+        '@skip',
+        '@priority',
+        '@downplay',
+        '@assess',
+        '@hire',
+        '@reject',
+      ]) {
         if (u.has(c)) add(`A:algo-${c}`, whole);
       }
     }
   }
   add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`, whole);
-  return features;
+  return [...features];
 }
 
 /** The kin groups' names in a reading: pairs of neighbouring tools, for a finding's triggers. */
@@ -313,7 +402,8 @@ export function neighbourPairs(reading: ReviewReading): [string, string][] {
 /** Roles named anywhere in a reading (titles and core tools). */
 export function rolesNamed(reading: ReviewReading): string[] {
   const roles = new Set<string>();
-  for (const s of reading.sentences) for (const h of s.names) if (h.entry.roles.length <= 2) for (const r of h.entry.roles) roles.add(r);
+  for (const s of reading.sentences)
+    for (const h of s.names) if (h.entry.roles.length <= 2) for (const r of h.entry.roles) roles.add(r);
   return [...roles];
 }
 
@@ -344,7 +434,15 @@ function buildReader(knowledge: Knowledge): Reader {
     longest = Math.max(longest, phrase.trim().split(/[\s/-]+/).length + 2);
     let entry = names.get(key);
     if (!entry) {
-      entry = { units: [], roles: [], supports: [], title: false, kin: -1, name: phrase, capitalisedOnly: capitalisedOnly.has(key) };
+      entry = {
+        units: [],
+        roles: [],
+        supports: [],
+        title: false,
+        kin: -1,
+        name: phrase,
+        capitalisedOnly: capitalisedOnly.has(key),
+      };
       names.set(key, entry);
     }
     return entry;
@@ -394,5 +492,10 @@ function buildReader(knowledge: Knowledge): Reader {
   for (const [kind, phrases] of Object.entries(cues.sections) as [SectionKind, string[]][]) {
     for (const phrase of phrases) sectionHeadings.set(foldKey(phrase), kind);
   }
-  return { names, longest: Math.min(longest, 6), sectionHeadings, kitRoles: new Set(knowledge.roles.map((r) => r.id)) };
+  return {
+    names,
+    longest: Math.min(longest, 6),
+    sectionHeadings,
+    kitRoles: new Set(knowledge.roles.map((r) => r.id)),
+  };
 }

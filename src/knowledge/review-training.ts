@@ -5,9 +5,9 @@
  */
 import type { ReviewModel } from './schema.ts';
 
-/** One labeled text, already read: its features, the findings it should raise, and who wrote it. */
+/** One labeled text, already read: its features for each finding, the findings it should raise, and who wrote it. */
 export interface TrainingExample {
-  features: readonly string[];
+  features: Readonly<Record<string, readonly string[]>>;
   labels: readonly string[];
   /** The writer (labeled set) it comes from: a feature must be seen in two writers' texts to be learned. */
   source: string;
@@ -21,9 +21,17 @@ export interface TrainingOptions {
   minSources: number;
   /** Probability at or above which a finding is raised. */
   threshold: number;
+  /** Weights smaller than this are left out of the model (they change no decision, and keep the file small). */
+  minWeight: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { l2: 0.002, epochs: 300, minSources: 2, threshold: 0.4 };
+export const DEFAULT_TRAINING: TrainingOptions = {
+  l2: 0.002,
+  epochs: 150,
+  minSources: 2,
+  threshold: 0.5,
+  minWeight: 0.03,
+};
 
 /** Trains weights for each finding id. */
 export function trainReviewModel(
@@ -31,34 +39,39 @@ export function trainReviewModel(
   findingIds: readonly string[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): ReviewModel['findings'] {
-  const vocabulary = vocabularyOf(examples, options.minSources);
-  const index = new Map(vocabulary.map((f, i) => [f, i]));
-  const rows = examples.map((e) =>
-    Int32Array.from(
-      [...new Set(e.features)].flatMap((f) => {
-        const i = index.get(f);
-        return i === undefined ? [] : [i];
-      }),
-    ),
-  );
   const findings: ReviewModel['findings'] = {};
   for (const id of findingIds) {
+    const featuresOf = (e: TrainingExample) => e.features[id] ?? [];
+    const vocabulary = vocabularyOf(examples, featuresOf, options.minSources);
+    const index = new Map(vocabulary.map((f, i) => [f, i]));
+    const rows = examples.map((e) =>
+      Int32Array.from(
+        [...new Set(featuresOf(e))].flatMap((f) => {
+          const i = index.get(f);
+          return i === undefined ? [] : [i];
+        }),
+      ),
+    );
     const labels = examples.map((e) => (e.labels.includes(id) ? 1 : 0));
     const { weights, bias } = fit(rows, labels, vocabulary.length, options);
     const kept: Record<string, number> = {};
     weights.forEach((w, i) => {
       const rounded = Math.round(w * 1e4) / 1e4;
-      if (Math.abs(rounded) >= 0.01) kept[vocabulary[i] as string] = rounded;
+      if (Math.abs(rounded) >= options.minWeight) kept[vocabulary[i] as string] = rounded;
     });
     findings[id] = { bias: Math.round(bias * 1e4) / 1e4, threshold: options.threshold, weights: kept };
   }
   return findings;
 }
 
-function vocabularyOf(examples: readonly TrainingExample[], minSources: number): string[] {
+function vocabularyOf(
+  examples: readonly TrainingExample[],
+  featuresOf: (e: TrainingExample) => readonly string[],
+  minSources: number,
+): string[] {
   const sources = new Map<string, Set<string>>();
   for (const e of examples) {
-    for (const f of new Set(e.features)) {
+    for (const f of new Set(featuresOf(e))) {
       const seen = sources.get(f) ?? new Set<string>();
       seen.add(e.source);
       sources.set(f, seen);

@@ -4,8 +4,8 @@
  * Each finding quotes the sentence that weighed most for it and offers the kits that help.
  */
 import type { Knowledge } from './load.ts';
-import { neighbourPairs, prepareReading, readForReview, rolesNamed } from './review-reading.ts';
 import type { ReviewReading } from './review-reading.ts';
+import { featuresFor, neighbourPairs, prepareReading, readForReview, rolesNamed } from './review-reading.ts';
 import { closestRoles } from './roles.ts';
 import type { Mistake, ReviewModel, Role } from './schema.ts';
 import { stripSlackMarkup } from './search.ts';
@@ -71,11 +71,11 @@ export function findRoleSignals(knowledge: Knowledge, text: string): RoleSignal[
 /** The model's probability that a reading shows a finding, and the sentence that weighed most for it. */
 export function scoreFinding(
   weights: ReviewModel['findings'][string],
-  reading: ReviewReading,
+  features: ReadonlyMap<string, number>,
 ): { probability: number; sentence: number } {
   let sum = weights.bias;
   const bySentence = new Map<number, number>();
-  for (const [feature, at] of reading.features) {
+  for (const [feature, at] of features) {
     const w = weights.weights[feature];
     if (w === undefined) continue;
     sum += w;
@@ -97,7 +97,8 @@ function findingsOf(knowledge: Knowledge, reading: ReviewReading): Finding[] {
   for (const mistake of knowledge.mistakes) {
     const weights = knowledge.reviewModel.findings[mistake.id];
     if (!weights) continue;
-    const { probability, sentence } = scoreFinding(weights, reading);
+    const anchors = knowledge.reviewCues.anchors[mistake.id] ?? [];
+    const { probability, sentence } = scoreFinding(weights, featuresFor(reading, anchors));
     if (probability < weights.threshold) continue;
     findings.push({
       id: mistake.id,
@@ -118,7 +119,8 @@ function triggersOf(id: string, reading: ReviewReading, at: number): string[] {
     const quote = line.length <= MAX_QUOTE && line !== '' ? line : read.sentence.text;
     triggers.push(clip(quote.replace(/^[\s*•·\-–—>]+/, '')));
   }
-  if (id === 'conflating-roles' && reading.dutyRoles.length >= 2) triggers.push(reading.dutyRoles.join(' + '));
+  if (id === 'conflating-roles' && reading.dutyRoles.length >= 2)
+    triggers.push(reading.dutyRoles.join(' + '));
   if (id === 'ignoring-ecosystem-fit') {
     const pair = neighbourPairs(reading)[0];
     if (pair) triggers.push(`${pair[0]} / ${pair[1]}`);

@@ -183,12 +183,24 @@ export const ReviewFileSchema = z.strictObject({
     benefits: Phrases,
   }),
   concepts: z.record(Id, Phrases),
+  /** Per finding id, the concepts whose sentences it reads (`@sql`; `@tool` also covers `@tool:data`). */
+  anchors: z.record(
+    Id,
+    z
+      .array(z.string().regex(/^@[a-z0-9-]+$/))
+      .min(1)
+      .max(20),
+  ),
 });
 
 /** The review's trained model: per finding, a bias, a decision threshold and a weight per feature. */
 export const ReviewModelSchema = z.strictObject({
   /** How it was made: the command, the labeled sets and their sizes. */
-  trainedOn: z.strictObject({ command: Text, sets: z.array(Text).min(1), messages: z.number().int().positive() }),
+  trainedOn: z.strictObject({
+    command: Text,
+    sets: z.array(Text).min(1),
+    messages: z.number().int().positive(),
+  }),
   findings: z.record(
     Id,
     z.strictObject({

@@ -1,6 +1,7 @@
 /**
  * Lookup shared by terms and roles: exact folded keys first; then a trigram index narrows the keys to a few
- * candidates, fuse.js ranks them and an edit-distance similarity decides how confident the answer is.
+ * candidates, fuse.js ranks them and an edit-distance similarity decides how confident the answer is (a query of
+ * four letters or fewer is answered only on an exact key; a near miss gets suggestions).
  */
 import Fuse from 'fuse.js';
 
@@ -10,6 +11,12 @@ export const MAX_QUERY_LENGTH = 120;
 export const CONFIDENT_SIMILARITY = 0.75;
 /** Similarity at or above which a match is offered as "Did you mean". */
 export const SUGGEST_SIMILARITY = 0.55;
+/**
+ * Queries of fewer letters and digits than this answer only on an exact name or alias: one edit is a quarter of a
+ * four-letter word, so "rust" is as close to "rest" as "djnago" is to "django", and a confident card would often
+ * be wrong. A language's "++" and "#" count as typed ("F#" is short, though it folds to "fsharp").
+ */
+export const MIN_FUZZY_ANSWER_LENGTH = 5;
 /** A runner-up this close to the best match makes the answer ambiguous. */
 const AMBIGUITY_MARGIN = 0.05;
 const MAX_SUGGESTIONS = 3;
@@ -217,6 +224,9 @@ const FUSE_OPTIONS = {
 /** Finds what a person meant by `text`: exact name or alias first, then the closest confident fuzzy match. */
 export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> {
   if (text.length > MAX_QUERY_LENGTH * 4) return { kind: 'none' };
+  // A name that starts like a question ("explain plan") is still that name.
+  const asTyped = text.length <= MAX_QUERY_LENGTH ? index.exact.get(foldKey(text)) : undefined;
+  if (asTyped !== undefined) return found(index, asTyped, true);
   const query = stripQuestion(text).slice(0, MAX_QUERY_LENGTH);
   const exactHit = index.exact.get(foldKey(query));
   if (exactHit !== undefined) return found(index, exactHit, true);
@@ -231,6 +241,7 @@ export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> 
   const coreHit = index.exact.get(coreKey);
   if (coreHit !== undefined) return found(index, coreHit, true);
 
+  const typedLength = foldKey(core.join(' ').replace(/[+#]/g, '')).length;
   const scores = new Map<number, number>();
   const note = (item: number, score: number) => scores.set(item, Math.max(scores.get(item) ?? 0, score));
 
@@ -252,6 +263,7 @@ export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> 
   if (best === undefined || best[1] < SUGGEST_SIMILARITY) return { kind: 'none' };
   if (
     best[1] >= CONFIDENT_SIMILARITY &&
+    typedLength >= MIN_FUZZY_ANSWER_LENGTH &&
     (runnerUp === undefined || runnerUp[1] < best[1] - AMBIGUITY_MARGIN)
   ) {
     return found(index, best[0], false);

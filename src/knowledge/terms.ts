@@ -1,7 +1,8 @@
 /** Term answers for /pyterm, mentions and buttons: plain data, no Slack. */
-import type { Knowledge } from './load.ts';
-import type { Category, Role, Term } from './schema.ts';
-import { search } from './search.ts';
+import { isOtherRole, type Knowledge } from './load.ts';
+import { closestRoles } from './roles.ts';
+import type { Category, OtherRole, Role, Term } from './schema.ts';
+import { search, stripSlackMarkup } from './search.ts';
 
 /** Everything a term card shows, with its references resolved. */
 export interface TermCard {
@@ -17,20 +18,39 @@ export interface TermGroup {
   terms: Term[];
 }
 
-/** What /pyterm answers: a card, suggestions, a friendly miss, or how to use it. */
+/** Where a role or job title leads: its interview kit, or the closest kits for a role without one. */
+export type RolePointer =
+  | { kind: 'kit'; role: Role; tools: Term[] }
+  | { kind: 'other-role'; other: OtherRole; closest: Role[] };
+
+/**
+ * What /pyterm answers: a card (with the kit the query also names, if any), a role or job title with the kit it
+ * points to, suggestions, a friendly miss, or how to use it.
+ */
 export type TermAnswer =
-  | { kind: 'term'; card: TermCard }
+  | { kind: 'term'; card: TermCard; role?: RolePointer }
+  | { kind: 'role'; query: string; role: RolePointer }
   | { kind: 'suggestions'; query: string; terms: Term[] }
   | { kind: 'no-match'; query: string }
   | { kind: 'help'; groups: TermGroup[]; exampleTerms: Term[] };
 
 const HELP_WORDS = new Set(['', 'help', '?', 'list', 'all', 'terms', 'index']);
 
-/** Answers a /pyterm query: exact name or alias, then a confident typo match, then suggestions. */
+/**
+ * Answers a /pyterm query: an exact term name or alias, then an exact role or job title ("data engineering",
+ * "sre"), then a confident typo match, then suggestions. Links and pings in the text are read as Slack shows them.
+ */
 export function answerTermQuery(knowledge: Knowledge, text: string): TermAnswer {
   const query = text.trim();
   if (HELP_WORDS.has(query.toLowerCase())) return termHelp(knowledge);
-  const result = search(knowledge.termIndex, query);
+  const wanted = stripSlackMarkup(query);
+  const result = search(knowledge.termIndex, wanted);
+  const role = findRolePointer(knowledge, wanted);
+  if (result.kind === 'match' && result.exact) {
+    const card = buildTermCard(knowledge, result.item);
+    return role ? { kind: 'term', card, role } : { kind: 'term', card };
+  }
+  if (role) return { kind: 'role', query, role };
   switch (result.kind) {
     case 'match':
       return { kind: 'term', card: buildTermCard(knowledge, result.item) };
@@ -39,6 +59,16 @@ export function answerTermQuery(knowledge: Knowledge, text: string): TermAnswer 
     case 'none':
       return { kind: 'no-match', query };
   }
+}
+
+/** The kit a phrase names exactly (a role name or alias, "data eng" included), or undefined; typos never count. */
+export function findRolePointer(knowledge: Knowledge, phrase: string): RolePointer | undefined {
+  const result = search(knowledge.roleIndex, phrase);
+  if (result.kind !== 'match' || !result.exact) return undefined;
+  const role = result.item;
+  return isOtherRole(role)
+    ? { kind: 'other-role', other: role, closest: closestRoles(knowledge, role) }
+    : { kind: 'kit', role, tools: role.tools.map((id) => knowledge.termById.get(id) as Term) };
 }
 
 /** The card for a term id, or undefined when no such term exists (e.g. a stale button). */

@@ -62,6 +62,17 @@ export interface ButtonSpec {
   style?: 'primary' | 'danger';
 }
 
+/** Action id of "Share in channel" on term cards and kits; the button's value is `term:<id>` or `role:<id>`. */
+export const SHARE_ACTION = 'share';
+
+/** The "Share in channel" button of a private card or kit. */
+export const shareButton = (value: string): ButtonSpec => ({
+  text: 'Share in channel',
+  actionId: SHARE_ACTION,
+  value,
+  style: 'primary',
+});
+
 export const button = ({ text, actionId, value, style }: ButtonSpec): Button => ({
   type: 'button',
   text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },

@@ -18,9 +18,9 @@ import {
   message,
   type SlackMessage,
   section,
+  shareButton,
 } from './blocks.ts';
 import { escapeMrkdwn as esc, mentionUser, quoteUserText } from './escape.ts';
-import { ACTION } from './terms.ts';
 
 /** Action ids of role buttons; listeners register the same prefixes. */
 export const ROLE_ACTION = {
@@ -93,13 +93,7 @@ export function roleKitBlocks(kit: RoleKit, options: KitOptions): KnownBlock[] {
   const shown = notes.filter((n): n is string => n !== undefined);
   if (shown.length > 0) blocks.push(context(shown));
   const buttons: ButtonSpec[] = [questionsButton(role)];
-  if (options.shareable)
-    buttons.unshift({
-      text: 'Share in channel',
-      actionId: ACTION.share,
-      value: `role:${role.id}`,
-      style: 'primary',
-    });
+  if (options.shareable) buttons.unshift(shareButton(`role:${role.id}`));
   blocks.push(actions(`kit-actions:${role.id}`, buttons));
   return blocks;
 }

@@ -1,21 +1,25 @@
-/** Block Kit for term answers: the term card, "Did you mean", the friendly miss and the term index. */
+/** Block Kit for term answers: the term card, role cards, "Did you mean", the friendly miss and the term index. */
 import type { KnownBlock } from '@slack/types';
-import type { Term, TermAnswer, TermCard, TermGroup } from '../knowledge/index.ts';
+import type { Role, RolePointer, Term, TermAnswer, TermCard, TermGroup } from '../knowledge/index.ts';
 import {
   actions,
   type ButtonSpec,
   context,
   fields,
   header,
+  LIMITS,
   message,
+  SHARE_ACTION,
   type SlackMessage,
   section,
+  shareButton,
 } from './blocks.ts';
 import { escapeMrkdwn as esc, mentionUser, quoteUserText, truncate } from './escape.ts';
+import { openRoleButton } from './roles.ts';
 
 /** Action ids of the buttons these messages carry; listeners register the same constants. */
 export const ACTION = {
-  share: 'share',
+  share: SHARE_ACTION,
   openTerm: 'open_term',
 } as const;
 
@@ -32,8 +36,11 @@ export const openTermButton = (term: Term): ButtonSpec => ({
   value: term.id,
 });
 
-/** The blocks of one term card; `term:<id>` marks the card (a contract other parts rely on). */
-export function termCardBlocks(card: TermCard, options: CardOptions): KnownBlock[] {
+/**
+ * The blocks of one term card; `term:<id>` marks the card (a contract other parts rely on). With `role`, the card
+ * also points to the interview kit the query named ("data scientist" is both a term and a role).
+ */
+export function termCardBlocks(card: TermCard, options: CardOptions, role?: RolePointer): KnownBlock[] {
   const { term, category, roles, related } = card;
   const blocks: KnownBlock[] = [
     header(term.name),
@@ -45,22 +52,73 @@ export function termCardBlocks(card: TermCard, options: CardOptions): KnownBlock
     section(`*Why it matters when hiring*\n${esc(term.whyItMatters)}`),
     section(`*Ask the candidate*\n> ${esc(term.ask)}`),
   ];
+  if (role) blocks.push(section(kitLine(role)));
   const notes = [];
   if (term.aliases.length > 0) notes.push(`Also written: ${term.aliases.slice(0, 8).map(esc).join(', ')}`);
   if (options.sharedBy !== undefined) notes.push(`Shared by ${mentionUser(options.sharedBy)} with /pyterm`);
   if (notes.length > 0) blocks.push(context(notes));
-  const buttons: ButtonSpec[] = related.slice(0, 5).map(openTermButton);
-  if (options.shareable) {
-    buttons.unshift({
-      text: 'Share in channel',
-      actionId: ACTION.share,
-      value: `term:${term.id}`,
-      style: 'primary',
-    });
-  }
+  const buttons: ButtonSpec[] = [
+    ...(role ? kitButtons(role) : []),
+    ...related.slice(0, 5).map(openTermButton),
+  ];
+  if (options.shareable) buttons.unshift(shareButton(`term:${term.id}`));
   if (buttons.length > 0) blocks.push(actions(`card-actions:${term.id}`, buttons));
   return blocks;
 }
+
+const kitCommand = (role: Role) => `\`/pyrole ${esc(role.id)}\``;
+
+/** Where a role leads, as one mrkdwn line: "Interview kit: `/pyrole data`", or the closest kits. */
+function kitLine(pointer: RolePointer): string {
+  return pointer.kind === 'kit'
+    ? `*Interview kit:* ${kitCommand(pointer.role)}`
+    : `*No interview kit for ${esc(pointer.other.name)}.* Closest kits: ${pointer.closest.map(kitCommand).join(', ')}`;
+}
+
+/** Buttons that open the kit a role points to, or its closest kits. */
+function kitButtons(pointer: RolePointer): ButtonSpec[] {
+  const roles = pointer.kind === 'kit' ? [pointer.role] : pointer.closest;
+  return roles.map((r) => openRoleButton(r, `Interview kit: ${r.name}`));
+}
+
+/**
+ * A role or job title asked about with /pyterm: what the role does and the kit it points to. `role-card:<id>`
+ * marks a role with a kit, `other-role:<id>` one without (as in mention replies).
+ */
+export function roleCardBlocks(query: string, pointer: RolePointer): KnownBlock[] {
+  const asked = `*${quoteUserText(query)}* names a role, so this is the role and where to find its interview questions, not a glossary card.`;
+  if (pointer.kind === 'other-role') {
+    const { other } = pointer;
+    return [
+      header(other.name),
+      section(esc(other.note), `other-role:${other.id}`),
+      section(kitLine(pointer)),
+      context([asked]),
+      actions(`closest-roles:${other.id}`, kitButtons(pointer)),
+    ];
+  }
+  const { role, tools } = pointer;
+  return [
+    header(role.name),
+    section(`${esc(role.summary)}\n*Builds:* ${role.builds.map(esc).join(', ')}`, `role-card:${role.id}`),
+    section(
+      `${kitLine(pointer)}: the must-have skills, the questions to ask and what a strong answer covers.`,
+    ),
+    context([asked]),
+    actions(`role-card-actions:${role.id}`, [
+      { ...openRoleButton(role, 'Open the interview kit'), style: 'primary' },
+      ...tools.slice(0, 5).map(openTermButton),
+    ]),
+  ];
+}
+
+/** Fallback text of a role card. */
+const roleCardText = (pointer: RolePointer) =>
+  esc(
+    pointer.kind === 'kit'
+      ? `${pointer.role.name}: interview kit /pyrole ${pointer.role.id}`
+      : `${pointer.other.name}: no kit of its own; closest kits ${pointer.closest.map((r) => `/pyrole ${r.id}`).join(', ')}`,
+  );
 
 /** Fallback text of a term card (notifications, screen readers). */
 export const termCardText = (card: TermCard) =>
@@ -73,7 +131,9 @@ export function renderTermAnswer(
 ): SlackMessage {
   switch (answer.kind) {
     case 'term':
-      return message(termCardText(answer.card), termCardBlocks(answer.card, options));
+      return message(termCardText(answer.card), termCardBlocks(answer.card, options, answer.role));
+    case 'role':
+      return message(roleCardText(answer.role), roleCardBlocks(answer.query, answer.role));
     case 'suggestions': {
       const names = answer.terms.map((t) => esc(t.name)).join(', ');
       return message(`Did you mean ${names}?`, [
@@ -96,14 +156,33 @@ export function renderTermAnswer(
   }
 }
 
-/** Characters of names each category may show, so the whole index stays under the per-message text cap. */
-function nameBudget(groups: readonly TermGroup[]): number {
+/** Characters of term names the whole index may show, leaving room for the intro and Slack's ~12,000 cap. */
+const INDEX_NAME_BUDGET = 10_000;
+/** Characters of names one category's section may hold (a section takes 3,000). */
+const SECTION_NAME_BUDGET = LIMITS.sectionText - 200;
+
+/**
+ * Characters of names each category may show, so the whole index stays under the per-message text cap. Categories
+ * that need less than an equal share leave the rest to the larger ones, so a long category is cut only when the
+ * whole index is too long (a company glossary can be huge).
+ */
+function nameBudgets(groups: readonly TermGroup[]): number[] {
   const labels = groups.reduce((n, g) => n + esc(g.category.label).length + 80, 0);
-  return Math.max(100, Math.min(2_800, Math.floor((10_000 - labels) / Math.max(groups.length, 1))));
+  const needs = groups.map((g) => g.terms.reduce((n, t) => n + esc(t.name).length + 3, 0));
+  const budgets = groups.map(() => 0);
+  let left = Math.max(0, INDEX_NAME_BUDGET - labels);
+  let waiting = groups.length;
+  for (const i of needs.map((_, i) => i).sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0))) {
+    const budget = Math.max(100, Math.min(SECTION_NAME_BUDGET, needs[i] ?? 0, Math.floor(left / waiting)));
+    budgets[i] = budget;
+    left -= budget;
+    waiting--;
+  }
+  return budgets;
 }
 
 /** Term names joined, cut before a section's limit with how many more there are (a company glossary can be huge). */
-function nameList(terms: readonly Term[], max = 2_800): string {
+function nameList(terms: readonly Term[], max: number): string {
   let out = '';
   for (const [i, term] of terms.entries()) {
     const next = `${out ? ' · ' : ''}${esc(term.name)}`;
@@ -115,7 +194,7 @@ function nameList(terms: readonly Term[], max = 2_800): string {
 }
 
 function renderTermHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
-  const budget = nameBudget(answer.groups);
+  const budgets = nameBudgets(answer.groups);
   const examples = answer.exampleTerms.map((t) => `\`/pyterm ${esc(t.id)}\``).join(', ');
   const blocks: KnownBlock[] = [
     header('PyHire glossary'),
@@ -123,8 +202,8 @@ function renderTermHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
       `*/pyterm &lt;term&gt;* explains a Python tool or concept in plain language: what it is, which role it signals and what to ask a candidate. Typos, nicknames and questions work too${examples ? `, e.g. ${examples}` : ''} or \`/pyterm what is a data warehouse?\`.`,
       'help',
     ),
-    ...answer.groups.map((group) =>
-      section(`*${esc(group.category.label)}*\n${nameList(group.terms, budget)}`),
+    ...answer.groups.map((group, i) =>
+      section(`*${esc(group.category.label)}*\n${nameList(group.terms, budgets[i] ?? 100)}`),
     ),
     context(['Answers are private to you; use *Share in channel* on a card to post it for everyone.']),
   ];

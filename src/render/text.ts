@@ -5,12 +5,14 @@ import type {
   Role,
   RoleAnswer,
   RoleKit,
+  RolePointer,
   TermAnswer,
   TermCard,
 } from '../knowledge/index.ts';
 import { MENTION_INTRO } from './mentions.ts';
 
 const wrap = (label: string, body: string) => `${label}\n  ${body}`;
+const roleList = (roles: readonly Role[]) => roles.map((r) => `${r.name} (/pyrole ${r.id})`).join(', ');
 
 /** A term card as readable text. */
 export function termCardToText(card: TermCard): string {
@@ -28,11 +30,35 @@ export function termCardToText(card: TermCard): string {
   return lines.join('\n');
 }
 
+/** Where a role leads: "Interview kit: /pyrole data", or the closest kits of a role without one. */
+function kitLineToText(pointer: RolePointer): string {
+  return pointer.kind === 'kit'
+    ? `Interview kit: /pyrole ${pointer.role.id}`
+    : `No interview kit for ${pointer.other.name}. Closest kits: ${roleList(pointer.closest)}`;
+}
+
+/** A role or job title asked about with /pyterm, as readable text. */
+function roleCardToText(query: string, pointer: RolePointer): string {
+  const lines =
+    pointer.kind === 'kit'
+      ? [pointer.role.name, pointer.role.summary, '', wrap('Builds:', pointer.role.builds.join(', '))]
+      : [pointer.other.name, pointer.other.note, ''];
+  lines.push(
+    kitLineToText(pointer),
+    `("${query}" names a role, so this is the role rather than a term card.)`,
+  );
+  return lines.join('\n');
+}
+
 /** Any /pyterm answer as readable text. */
 export function termAnswerToText(answer: TermAnswer): string {
   switch (answer.kind) {
     case 'term':
-      return termCardToText(answer.card);
+      return answer.role
+        ? `${termCardToText(answer.card)}\n${kitLineToText(answer.role)}`
+        : termCardToText(answer.card);
+    case 'role':
+      return roleCardToText(answer.query, answer.role);
     case 'suggestions':
       return `I couldn't find "${answer.query}" exactly. Did you mean: ${answer.terms
         .map((t) => `${t.name} (/pyterm ${t.id})`)
@@ -108,7 +134,6 @@ export function roleKitToText(kit: RoleKit): string {
 
 /** Any /pyrole answer as readable text. */
 export function roleAnswerToText(answer: RoleAnswer): string {
-  const roleList = (roles: readonly Role[]) => roles.map((r) => `${r.name} (/pyrole ${r.id})`).join(', ');
   switch (answer.kind) {
     case 'kit':
       return roleKitToText(answer.kit);

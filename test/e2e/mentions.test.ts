@@ -90,12 +90,12 @@ describe('@PyHire mentions over signed HTTP', () => {
 
   it('escapes what it quotes back from the message', async () => {
     const before = postCount();
-    // The trigger quoted back is the phrase from "SQL" to "checkbox", with its & and < > inside.
-    await mention('For the data engineer loop: SQL <joins & CTEs> is a checkbox. <!channel>');
+    // The trigger quoted back is the sentence, with its & and < > inside; the ping is not read at all.
+    await mention("For the data engineer loop let's skip the SQL <joins & CTEs> round. <!channel>");
     const [reply] = await postsAfter(before);
     expect(blockIds(reply as Message)).toContain('warning:undervaluing-sql');
     const json = JSON.stringify(reply);
-    expect(json).toContain('SQL &lt;joins &amp; CTEs&gt; is a checkbox');
+    expect(json).toContain('skip the SQL &lt;joins &amp; CTEs&gt; round');
     expect(json).not.toContain('<joins');
     expect(json).not.toContain('<!channel>');
   });

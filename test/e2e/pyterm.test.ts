@@ -1,8 +1,9 @@
 /** /pyterm, its buttons, signing and /health through the real Bolt app over signed HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escapeMrkdwn } from '../../src/render/escape.ts';
 import { blockKitViolations } from '../support/block-kit.ts';
 import { sendCommand, sendInteraction, sendSigned, signature } from '../support/signed.ts';
-import { fixture, startTestApp, type TestApp } from '../support/test-app.ts';
+import { fixture, realKnowledge, startTestApp, type TestApp } from '../support/test-app.ts';
 
 type Message = {
   text: string;
@@ -30,6 +31,10 @@ const pyterm = async (text: string) => {
 };
 const blockIds = (message: Message) => message.blocks.map((b) => b.block_id).filter(Boolean);
 const termBlocks = (message: Message) => blockIds(message).filter((id) => id?.startsWith('term:'));
+const buttonIds = (message: Message) =>
+  message.blocks.flatMap((b) => (b.elements ?? []) as { action_id?: string }[]).map((e) => e.action_id);
+const kitButtons = (message: Message) => buttonIds(message).filter((id) => id?.startsWith('open_role:'));
+const logLines = () => app.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('/pyterm over signed HTTP', () => {
   it('answers a typo with the right card, privately, with a share button', async () => {
@@ -73,7 +78,89 @@ describe('/pyterm over signed HTTP', () => {
       expect(blockIds(body)).toContain('help');
       expect(JSON.stringify(body)).toContain('Django');
       expect(JSON.stringify(body)).toContain('Slowly changing dimensions');
+      // Every one of the glossary's terms (256 in 8 categories) is listed; none is cut.
+      expect(JSON.stringify(body)).not.toContain('more: ask for one');
+      const { terms } = realKnowledge();
+      expect(body.text).toBe(`PyHire glossary: ${terms.length} terms. Try /pyterm dbt`);
+      for (const t of terms)
+        expect(JSON.stringify(body)).toContain(JSON.stringify(escapeMrkdwn(t.name)).slice(1, -1));
     }
+  });
+});
+
+describe('/pyterm with role and job-title words', () => {
+  it.each([
+    ['machine learning', 'role-card:ml', ['open_role:ml']],
+    ['data engineering', 'role-card:data', ['open_role:data']],
+    ['devops', 'role-card:devops', ['open_role:devops']],
+    ['MLOps engineer', 'role-card:ml', ['open_role:ml']],
+    ['analytics engineer', 'role-card:data', ['open_role:data']],
+    ['sre', 'role-card:devops', ['open_role:devops']],
+    ['full stack', 'other-role:full-stack-developer', ['open_role:backend']],
+    ['data scientist', 'term:data-science', ['open_role:ml', 'open_role:data']],
+  ])('%s answers with a card pointing to the kit', async (text, block, kits) => {
+    const body = await pyterm(text);
+    expect(body.response_type).toBe('ephemeral');
+    expect(blockIds(body)).toContain(block);
+    expect(kitButtons(body)).toEqual(kits);
+    for (const kit of kits) expect(JSON.stringify(body)).toContain(`\`/pyrole ${kit.split(':')[1]}\``);
+  });
+
+  it("the role card's button opens the interview kit in place of the private answer", async () => {
+    const body = await pyterm('data engineering');
+    expect(JSON.stringify(body)).toContain('*Interview kit:* `/pyrole data`');
+    const responseUrl = app.fake.responseUrl('open-kit-1');
+    const base = fixture<{ actions: Record<string, unknown>[] }>('slack/block-actions.json');
+    const payload = {
+      ...base,
+      response_url: responseUrl,
+      actions: [
+        {
+          ...base.actions[0],
+          action_id: 'open_role:data',
+          block_id: 'role-card-actions:data',
+          value: 'data',
+        },
+      ],
+    };
+    expect((await sendInteraction(app.eventsUrl, payload)).status).toBe(200);
+    const [call] = await app.fake.waitFor('/respond/open-kit-1');
+    const post = call?.body as unknown as Message & { replace_original: boolean };
+    expect(post.replace_original).toBe(true);
+    expect(blockIds(post)).toContain('role:data');
+    expect(blockKitViolations(post)).toEqual([]);
+  });
+});
+
+describe('/pyterm with short queries', () => {
+  it.each([
+    ['Rust', 'term:rust'],
+    ['OpenAI', 'term:openai-api'],
+    ['go', 'term:go'],
+    ['git', 'term:git'],
+    ['scala', 'term:scala'],
+    ['spark', 'term:spark'],
+    ['rest', 'term:rest-api'],
+    ['c++', 'term:cpp'],
+    ['c#', 'term:csharp'],
+  ])('%s: the exact card', async (text, block) => {
+    expect(termBlocks(await pyterm(text))).toEqual([block]);
+  });
+
+  it('a near miss of four letters or fewer asks "Did you mean" instead of guessing', async () => {
+    const body = await pyterm('rst');
+    expect(termBlocks(body)).toEqual([]);
+    expect(blockIds(body)).toContain('suggestions');
+    expect(buttonIds(body)).toContain('open_term:rust');
+  });
+
+  it.each(['r', 'c'])('%s names nothing PyHire knows: the miss, logged as a knowledge gap', async (text) => {
+    const body = await pyterm(text);
+    expect(termBlocks(body)).toEqual([]);
+    expect(blockIds(body)).toContain('no-match');
+    expect(logLines()).toContainEqual(
+      expect.objectContaining({ msg: 'knowledge gap', command: '/pyterm', query: text, answer: 'no-match' }),
+    );
   });
 });
 

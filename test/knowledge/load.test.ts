@@ -122,6 +122,10 @@ describe('a broken knowledge base', () => {
     ],
     ['empty-file', /typing\.yaml: the file is empty/],
     ['unexpected-file', /roles-extra\.yaml: unexpected file/],
+    [
+      'unknown-model-finding',
+      /review-model\.json: findings\.hiring-too-fast: unknown mistake id "hiring-too-fast"/,
+    ],
   ];
 
   it.each(cases)('%s: names the file, the field path and the problem', (name, expected) => {

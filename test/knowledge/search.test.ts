@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeTermAnswer, type LabeledQuery, scoreQueries } from '../../scripts/eval.ts';
 import { answerTermQuery, foldKey, stripQuestion, stripSlackMarkup } from '../../src/knowledge/index.ts';
-import { editDistance } from '../../src/knowledge/search.ts';
+import { buildSearchIndex, editDistance, search } from '../../src/knowledge/search.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
 const knowledge = realKnowledge();
@@ -100,6 +100,14 @@ describe('term lookup', () => {
     expect(answer.terms.length).toBeGreaterThan(0);
     expect(answer.terms.length).toBeLessThanOrEqual(3);
     expect(new Set(answer.terms.map((t) => t.id)).size).toBe(answer.terms.length);
+  });
+
+  it('answers a query of four letters or fewer with an item only on an exact key, in any index', () => {
+    const index = buildSearchIndex(['rest', 'django', 'scala'], (key) => [key]);
+    expect(search(index, 'rest')).toEqual({ kind: 'match', item: 'rest', exact: true });
+    expect(search(index, 'rust')).toEqual({ kind: 'suggestions', items: ['rest'] });
+    expect(search(index, 'djnago')).toEqual({ kind: 'match', item: 'django', exact: false });
+    expect(search(index, 'sclaa')).toEqual({ kind: 'match', item: 'scala', exact: false });
   });
 
   it('treats empty text and "help" as a request for the index', () => {

@@ -1,6 +1,14 @@
 /** Every renderer at the largest content the schema allows: still within Block Kit limits. */
 import { describe, expect, it } from 'vitest';
-import type { Category, Mistake, Role, RoleKit, Term, TermCard } from '../../src/knowledge/index.ts';
+import type {
+  Category,
+  Mistake,
+  OtherRole,
+  Role,
+  RoleKit,
+  Term,
+  TermCard,
+} from '../../src/knowledge/index.ts';
 import { renderMentionAnswer } from '../../src/render/mentions.ts';
 import { renderComparison, renderRoleAnswer, renderRoleQuestions } from '../../src/render/roles.ts';
 import { renderTermAnswer } from '../../src/render/terms.ts';
@@ -20,6 +28,7 @@ const term = (i: number): Term => ({
   definition: text(600),
   whyItMatters: text(600),
   roles: many(8, (r) => `r-${r}`),
+  supports: many(8, (r) => `r-${r}`),
   ask: text(400),
   related: many(8, (r) => `t-${r}`),
 });
@@ -90,6 +99,55 @@ describe('renderers at maximum content', () => {
     const categorySections = index.blocks.filter((b) => b.type === 'section' && b.block_id === undefined);
     expect(categorySections.length).toBe(20);
     for (const block of categorySections) expect(JSON.stringify(block)).toMatch(/and \d+ more: ask for one/);
+  });
+
+  it('an index of 256 terms in 8 categories at the longest names: within the limits, every cut counted', () => {
+    const groups = many(8, (c) => ({ category: { ...category, id: `c${c}` }, terms: many(32, term) }));
+    const index = renderTermAnswer({ kind: 'help', groups, exampleTerms: many(3, term) });
+    expect(blockKitViolations(index)).toEqual([]);
+    const categorySections = index.blocks.filter((b) => b.type === 'section' && b.block_id === undefined);
+    expect(categorySections.length).toBe(8);
+    for (const block of categorySections) {
+      const shown = JSON.stringify(block).split(' · ').length;
+      const more = Number(/and (\d+) more/.exec(JSON.stringify(block))?.[1] ?? 0);
+      expect(shown - (more > 0 ? 1 : 0) + more).toBe(32);
+    }
+  });
+
+  it('an index with one large category: small categories leave it room, so no name is cut', () => {
+    const named = (c: number, i: number): Term => ({
+      ...term(i),
+      id: `c${c}-${i}`,
+      name: `Term ${c}-${i} name`,
+    });
+    const groups = many(8, (c) => ({
+      category: { ...category, id: `c${c}`, label: `Category ${c}` },
+      terms: many(c === 0 ? 120 : 10, (i) => named(c, i)),
+    }));
+    const index = renderTermAnswer({ kind: 'help', groups, exampleTerms: [] });
+    expect(blockKitViolations(index)).toEqual([]);
+    const json = JSON.stringify(index);
+    expect(json).not.toContain('more: ask for one');
+    for (const group of groups) for (const t of group.terms) expect(json).toContain(`${t.name}`);
+  });
+
+  it('role cards: a kit and a role without one at their largest, and a term card pointing to four kits', () => {
+    const other: OtherRole = {
+      id: 'o',
+      name: text(60),
+      aliases: [],
+      note: text(600),
+      closest: many(4, (r) => `r-${r}`),
+    };
+    for (const pointer of [
+      { kind: 'kit' as const, role: role(0), tools: many(8, term) },
+      { kind: 'other-role' as const, other, closest: many(4, role) },
+    ]) {
+      expect(
+        blockKitViolations(renderTermAnswer({ kind: 'role', query: text(5000), role: pointer })),
+      ).toEqual([]);
+      expect(blockKitViolations(renderTermAnswer({ kind: 'term', card, role: pointer }))).toEqual([]);
+    }
   });
 
   it('kit, all questions, comparison, picker and the modal', () => {

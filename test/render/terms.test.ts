@@ -1,6 +1,13 @@
 /** Term rendering: every answer within Block Kit limits, user text escaped, the term:<id> contract kept. */
 import { describe, expect, it } from 'vitest';
-import { answerMention, answerTermQuery, findTermCard, termHelp } from '../../src/knowledge/index.ts';
+import {
+  answerMention,
+  answerTermQuery,
+  findRolePointer,
+  findTermCard,
+  type RolePointer,
+  termHelp,
+} from '../../src/knowledge/index.ts';
 import { decodeSlackText, escapeMrkdwn, quoteUserText, truncate } from '../../src/render/escape.ts';
 import { renderMentionAnswer } from '../../src/render/mentions.ts';
 import { renderTermAnswer } from '../../src/render/terms.ts';
@@ -43,10 +50,14 @@ describe('term answers', () => {
     }
   });
 
-  it('renders the full term index within the limits', () => {
-    const message = renderTermAnswer(termHelp(knowledge));
+  it('renders the full term index within the limits: all 256 terms of the 8 categories, none cut', () => {
+    const help = termHelp(knowledge);
+    expect(help.groups.length).toBe(8);
+    expect(help.groups.reduce((n, g) => n + g.terms.length, 0)).toBeGreaterThanOrEqual(256);
+    const message = renderTermAnswer(help);
     expect(blockKitViolations(message)).toEqual([]);
     const json = JSON.stringify(message);
+    expect(json).not.toContain('more: ask for one');
     for (const term of knowledge.terms) expect(json).toContain(escapeMrkdwn(term.name).replace(/"/g, '\\"'));
   });
 
@@ -78,24 +89,82 @@ describe('term answers', () => {
   });
 });
 
+type Rendered = ReturnType<typeof renderTermAnswer>;
+const buttonIds = (message: Rendered) =>
+  message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id ?? '') : []));
+const blockIds = (message: Rendered) => message.blocks.map((b) => b.block_id ?? '').filter(Boolean);
+
+describe('role and job-title answers', () => {
+  it('data engineering: a role card pointing to /pyrole data, with a button that opens the kit', () => {
+    const message = renderTermAnswer(answerTermQuery(knowledge, 'data engineering'));
+    expect(blockKitViolations(message)).toEqual([]);
+    expect(termBlockIds(message)).toEqual([]);
+    expect(blockIds(message)).toContain('role-card:data');
+    expect(JSON.stringify(message)).toContain('*Interview kit:* `/pyrole data`');
+    expect(buttonIds(message)[0]).toBe('open_role:data');
+    expect(message.text).toContain('/pyrole data');
+  });
+
+  it('full stack: a role without a kit names the closest kits, each with a button', () => {
+    const message = renderTermAnswer(answerTermQuery(knowledge, 'full stack'));
+    expect(blockKitViolations(message)).toEqual([]);
+    expect(blockIds(message)).toContain('other-role:full-stack-developer');
+    expect(JSON.stringify(message)).toContain('Closest kits: `/pyrole backend`');
+    expect(buttonIds(message)).toEqual(['open_role:backend']);
+  });
+
+  it('data scientist: the data science card, which also points to the closest kits', () => {
+    const message = renderTermAnswer(answerTermQuery(knowledge, 'data scientist'));
+    expect(blockKitViolations(message)).toEqual([]);
+    expect(termBlockIds(message)).toEqual(['term:data-science']);
+    expect(JSON.stringify(message)).toContain('Closest kits: `/pyrole ml`, `/pyrole data`');
+    expect(buttonIds(message).slice(0, 3)).toEqual(['share', 'open_role:ml', 'open_role:data']);
+  });
+
+  it('a card for a term that names no role carries no kit buttons', () => {
+    const message = renderTermAnswer(answerTermQuery(knowledge, 'dbt'));
+    expect(buttonIds(message).filter((id) => id.startsWith('open_role:'))).toEqual([]);
+  });
+
+  it('renders every role and role without a kit within the limits, escaping the query', () => {
+    for (const role of [...knowledge.roles, ...knowledge.otherRoles]) {
+      const pointer = findRolePointer(knowledge, role.id) as RolePointer;
+      expect(pointer, role.id).toBeDefined();
+      const message = renderTermAnswer({ kind: 'role', query: HOSTILE, role: pointer });
+      expect(blockKitViolations(message), role.id).toEqual([]);
+      expect(termBlockIds(message)).toEqual([]);
+      expect(JSON.stringify(message)).not.toMatch(/<[!@#]|<https?:/);
+      const card = findTermCard(knowledge, 'data-science');
+      if (!card) throw new Error('data-science');
+      const withKit = renderTermAnswer({ kind: 'term', card, role: pointer });
+      expect(blockKitViolations(withKit), role.id).toEqual([]);
+      expect(termBlockIds(withKit)).toEqual(['term:data-science']);
+    }
+  });
+});
+
 describe('mention replies at their largest', () => {
-  it('three answers and five findings still fit, each finding once with its warning:<id> block', () => {
+  it('three answers and every finding still fit, each finding once with its warning:<id> block', () => {
     const answer = answerMention(
       knowledge,
-      "what is dbt? what's a data warehouse? what should I ask a data engineer? Requirements: one Python developer for our Django API and also the PyTorch models, 8 years of Python 2.7, screened with LeetCode hards only. She knows Flask but we're on Django, so pass. For the data engineer loop skip the SQL part. Python experience required.",
+      "what is dbt? what's a data warehouse? what should I ask a data engineer? Requirements: one Python developer for our Django API and also the PyTorch models.",
     );
     expect(answer.parts.length).toBe(3);
-    const message = renderMentionAnswer(answer);
+    // Every finding at once, each quoting a long line, as a long pasted job description can give.
+    const line = `${'A long line of a pasted job description that goes on and on, '.repeat(3)}<!here> & more`;
+    const message = renderMentionAnswer({
+      ...answer,
+      findings: knowledge.mistakes.map((mistake) => ({
+        id: mistake.id,
+        mistake,
+        triggers: [line, 'backend + ml'],
+        roles: [...knowledge.roles],
+      })),
+    });
     expect(blockKitViolations(message)).toEqual([]);
     const warnings = message.blocks.map((b) => b.block_id ?? '').filter((id) => id.startsWith('warning:'));
-    // generic-python stays quiet: the message names frameworks and roles.
-    expect(warnings).toEqual([
-      'warning:conflating-roles',
-      'warning:overweighting-algorithms',
-      'warning:ignoring-ecosystem-fit',
-      'warning:undervaluing-sql',
-      'warning:python-2-only',
-    ]);
+    expect(warnings).toEqual(knowledge.mistakes.map((m) => `warning:${m.id}`));
+    expect(JSON.stringify(message)).not.toContain('<!here>');
   });
 });
 
