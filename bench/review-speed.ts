@@ -1,6 +1,9 @@
-/** Review speed: time to review a 4,000-character hiring message, over varied real messages. */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+/**
+ * Review speed: time to review a 4,000-character hiring message and a long pasted job description, over the
+ * labeled writers' texts; and what the language layer (wink-nlp and its English model) adds to start-up.
+ */
+import { execFileSync } from 'node:child_process';
+import { labeledSets } from '../scripts/review-data.ts';
 import { loadKnowledge, reviewMessage } from '../src/knowledge/index.ts';
 import { fmt, nowMs, percentile, seededRandom } from './support.ts';
 
@@ -9,28 +12,48 @@ const RUNS = 2_000;
 
 export function benchReviewSpeed(): string[] {
   const knowledge = loadKnowledge(new URL('../knowledge/', import.meta.url).pathname);
-  const { messages } = parse(
-    readFileSync(new URL('../test/fixtures/eval/mentions.yaml', import.meta.url), 'utf8'),
-  ) as {
-    messages: { text: string }[];
-  };
+  const messages = labeledSets().flatMap((s) => s.messages.map((m) => m.text));
   const random = seededRandom(42);
-  // Each sample: real labeled messages strung together in a random order until 4,000 characters.
+  // Each sample: labeled messages strung together in a random order until 4,000 characters.
   const samples = Array.from({ length: 50 }, () => {
     let text = '';
-    while (text.length < LENGTH) text += `${messages[Math.floor(random() * messages.length)]?.text ?? ''}\n`;
+    while (text.length < LENGTH) text += `${messages[Math.floor(random() * messages.length)] ?? ''}\n`;
     return text.slice(0, LENGTH);
   });
-  for (const text of samples) reviewMessage(knowledge, text); // warm-up, and the one-off cue compilation
-  const times = Array.from({ length: RUNS }, (_, i) => {
-    const t = nowMs();
-    reviewMessage(knowledge, samples[i % samples.length] as string);
-    return nowMs() - t;
-  });
+  const documents = messages.filter((m) => m.length >= 800);
+  const time = (texts: readonly string[], runs: number) => {
+    for (const text of texts) reviewMessage(knowledge, text); // warm-up
+    return Array.from({ length: runs }, (_, i) => {
+      const t = nowMs();
+      reviewMessage(knowledge, texts[i % texts.length] as string);
+      return nowMs() - t;
+    });
+  };
+  const chat = time(samples, RUNS);
+  const docs = time(documents, 500);
+  const language = languageCost();
   return [
-    `Review speed (${LENGTH.toLocaleString('en')}-character messages, ${RUNS.toLocaleString('en')} reviews)`,
-    `  p50 ${fmt(percentile(times, 50))}   p99 ${fmt(percentile(times, 99))}   max ${fmt(Math.max(...times))}`,
+    `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${documents.length} texts of 800+ characters (pasted job descriptions))`,
+    `  4,000 characters:  p50 ${fmt(percentile(chat, 50))}   p99 ${fmt(percentile(chat, 99))}   max ${fmt(Math.max(...chat))}`,
+    `  job descriptions:  p50 ${fmt(percentile(docs, 50))}   p99 ${fmt(percentile(docs, 99))}   max ${fmt(Math.max(...docs))}`,
+    `  language layer at start-up (fresh process): ${language.ms.toFixed(0)} ms, +${language.mb.toFixed(0)} MB resident`,
   ];
+}
+
+/** Loads wink-nlp and its model in a fresh Node process and reports the time and resident memory it adds. */
+function languageCost(): { ms: number; mb: number } {
+  const script = `
+    const before = process.memoryUsage().rss;
+    const t = performance.now();
+    const { prepareLanguage } = await import(${JSON.stringify(new URL('../src/knowledge/language.ts', import.meta.url).href)});
+    prepareLanguage();
+    const ms = performance.now() - t;
+    globalThis.gc?.();
+    console.log(JSON.stringify({ ms, mb: (process.memoryUsage().rss - before) / 2 ** 20 }));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; mb: number };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(benchReviewSpeed().join('\n'));

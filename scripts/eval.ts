@@ -86,11 +86,11 @@ function reportReview(knowledge: Knowledge) {
     `\nmention review, leave-one-writer-out (${results.length} writers; train on the others, measure on one):`,
   );
   console.log(
-    `  ${'writer left out'.padEnd(16)} msgs  precision recall   ${ids.map((id) => id.slice(0, 11).padEnd(12)).join('')}`,
+    `  ${'writer left out'.padEnd(16)} msgs  precision recall   ${ids.map((id) => id.slice(0, 12).padEnd(14)).join('')}`,
   );
   for (const r of results) {
     const per = r.score.perFinding
-      .map((f) => `${pct(f.recall)}/${pct(f.precision).trim()}`.padEnd(12))
+      .map((f) => ` ${pct(f.recall).trim()}/${pct(f.precision).trim()}`.padEnd(14))
       .join('');
     console.log(
       `  ${r.writer.padEnd(16)} ${String(r.messages).padStart(4)}  ${pct(r.score.precision)}    ${pct(r.score.recall)}   ${per}`,

@@ -110,8 +110,7 @@ export function readText(text: string): Reading {
   const its = nlp().its;
   const sentences: Sentence[] = [];
   // One wink document for the whole text (far faster than one per line); lines are split again below.
-  const spelled = lines.map(spellOut);
-  const doc = nlp().readDoc(spelled.join('\n'));
+  const doc = nlp().readDoc(spellOut(text));
   const values = doc.tokens().out(its.value) as string[];
   // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];

@@ -16,6 +16,8 @@ interface NameEntry {
   roles: string[];
   /** Role ids for which it is only environment. */
   supports: string[];
+  /** Role ids whose work it names without being a tool or title ("train the models", "the pipelines"). */
+  work: string[];
   /** Set when the name is a job title. */
   title: boolean;
   /** Index of its group of neighbouring tools, or -1. */
@@ -64,6 +66,8 @@ export interface ReviewReading {
 /** Compiled names for one knowledge base. */
 interface Reader {
   names: Map<string, NameEntry>;
+  /** Every beginning of every name's key, so a look-up stops as soon as no name can follow. */
+  prefixes: Set<string>;
   longest: number;
   sectionHeadings: Map<string, SectionKind>;
   kitRoles: Set<string>;
@@ -101,7 +105,7 @@ const KEPT_WORDS = new Set([
   'same',
 ]);
 /** How many units either side of a concept are paired with it. */
-const WINDOW = 6;
+const WINDOW = 3;
 
 /** Reads a text for the review. */
 export function readForReview(knowledge: Knowledge, text: string): ReviewReading {
@@ -117,14 +121,16 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
     read.push(readSentence(reader, sentence, heading?.kind ?? section));
   }
   const mainRole = mainRoleOf(read, lines);
-  const dutyRoles = dutyRolesOf(read, mainRole);
+  if (mainRole) for (const s of read) readAsMainRoleWork(s, mainRole);
+  const duties = dutyRolesOf(read, mainRole);
+  const dutyRoles = duties.roles;
   return {
     sentences: read,
     lines,
     dutyRoles,
     mainRole,
     sentenceFeatures: read.map(sentenceFeaturesOf),
-    documentFeatures: documentFeaturesOf(read, dutyRoles, mainRole),
+    documentFeatures: documentFeaturesOf(read, duties, mainRole),
     sentenceConcepts: read.map(
       (s) => new Set(s.units.filter((u) => u.includes('@')).map((u) => u.replace(/^!/, ''))),
     ),
@@ -139,21 +145,35 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
 export function featuresFor(reading: ReviewReading, anchors: readonly string[]): Map<string, number> {
   const features = new Map<string, number>();
   for (const f of reading.documentFeatures) features.set(f, -1);
-  const anchored = (i: number) => {
-    const concepts = reading.sentenceConcepts[i];
-    if (!concepts) return false;
-    for (const concept of concepts) {
-      if (anchors.some((a) => concept === a || concept.startsWith(`${a}:`))) return true;
-    }
-    return false;
-  };
-  let previous = false;
+  const read = readSentences(reading, [anchors]);
   reading.sentenceFeatures.forEach((list, i) => {
-    const here = anchored(i);
-    if (here || previous) for (const f of list) if (!features.has(f)) features.set(f, i);
-    previous = here;
+    if (read[i] === 1) for (const f of list) if (!features.has(f)) features.set(f, i);
   });
   return features;
+}
+
+/**
+ * For each sentence, a bit mask of the anchor lists (one per finding) that read it: bit k is set when the
+ * sentence, or the one before it, names a concept of `anchorLists[k]`. Used by `featuresFor` and by the review's
+ * one-pass scoring, so both read exactly the same sentences.
+ */
+export function readSentences(reading: ReviewReading, anchorLists: readonly (readonly string[])[]): number[] {
+  const masks: number[] = [];
+  let previous = 0;
+  reading.sentenceConcepts.forEach((concepts) => {
+    let here = 0;
+    anchorLists.forEach((anchors, k) => {
+      for (const concept of concepts) {
+        if (anchors.some((a) => concept === a || concept.startsWith(`${a}:`))) {
+          here |= 1 << k;
+          break;
+        }
+      }
+    });
+    masks.push(here | previous);
+    previous = here;
+  });
+  return masks;
 }
 
 // ---- sentences ----
@@ -162,8 +182,9 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   const { tokens } = sentence;
   const units: string[] = [];
   const names: NameHit[] = [];
+  const folded = { written: tokens.map((t) => fold(t.lower)), lemma: tokens.map((t) => fold(t.lemma)) };
   for (let i = 0; i < tokens.length; ) {
-    const match = nameAt(reader, tokens, i);
+    const match = nameAt(reader, tokens, folded, i);
     if (match) {
       const negated = tokens.slice(i, i + match.length).some((t) => t.negated);
       names.push({
@@ -185,21 +206,23 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     i++;
   }
-  const hireIsSubject = tokens.some((t) => t.lemma === 'you' || t.lemma === 'your' || t.lemma === 'join');
-  const otherTeam = units.includes('@team') && !hireIsSubject && names.some((n) => n.entry.roles.length > 0);
+  const otherTeam = units.includes('@team') && names.some((n) => n.entry.roles.length > 0);
   return { sentence, section, units, names, otherTeam };
 }
 
-/** The longest known name starting at token `i`, written or in dictionary form. */
-function nameAt(reader: Reader, tokens: readonly Token[], i: number) {
+/** The longest known name starting at token `i`, written or in dictionary form; it starts and ends on a word. */
+function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: number) {
+  if (folded.written[i] === '') return undefined;
   let written = '';
   let lemma = '';
   let best: { entry: NameEntry; length: number } | undefined;
   for (let n = 1; n <= reader.longest && i + n <= tokens.length; n++) {
-    const token = tokens[i + n - 1] as Token;
-    written += foldKey(token.lower);
-    lemma += foldKey(token.lemma);
-    if (written === '' && lemma === '') continue;
+    const last = folded.written[i + n - 1] as string;
+    written += last;
+    lemma += folded.lemma[i + n - 1] as string;
+    // No name goes on from here, as written or in dictionary form.
+    if (!reader.prefixes.has(written) && !reader.prefixes.has(lemma)) break;
+    if (last === '') continue;
     const entry = reader.names.get(written) ?? reader.names.get(lemma);
     if (!entry) continue;
     if (entry.capitalisedOnly && !tokens.slice(i, i + n).some((t) => t.capitalised)) continue;
@@ -207,6 +230,15 @@ function nameAt(reader: Reader, tokens: readonly Token[], i: number) {
   }
   return best;
 }
+
+/** A sentence's tokens folded once (as written and in dictionary form), for name look-ups. */
+interface Folded {
+  written: string[];
+  lemma: string[];
+}
+
+/** `foldKey`, with a fast path for the common plain lower-case word. */
+const fold = (text: string) => (/^[a-z0-9]*$/.test(text) ? text : foldKey(text));
 
 // ---- sections of a job description ----
 
@@ -243,21 +275,57 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
     : undefined;
 }
 
-/** Roles whose work the hire does: titles and core tools in duty lines, a tool counting for the main role it supports. */
-function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | undefined): string[] {
+/**
+ * In a sentence about the main role's own work, its supporting tools and work words are that role's: "serve the
+ * model behind a FastAPI endpoint" is the ML engineer's job, not a backend one.
+ */
+function readAsMainRoleWork(s: ReadSentence, mainRole: string): void {
+  const aboutMain = s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
+  if (!aboutMain) return;
+  const supporting = new Set(
+    s.names
+      .filter((n) => n.entry.supports.includes(mainRole))
+      .flatMap((n) => n.entry.roles.map((r) => `@tool:${r}`)),
+  );
+  s.units = s.units.map((unit) => {
+    const negated = unit.startsWith('!');
+    const bare = negated ? unit.slice(1) : unit;
+    const main =
+      bare.startsWith('@work:') || supporting.has(bare) ? `${bare.split(':')[0]}:${mainRole}` : bare;
+    return negated ? `!${main}` : main;
+  });
+}
+
+/**
+ * Roles whose work the hire does: titles, core tools and work words (review.yaml `work`) in duty lines, not in
+ * bonus, stack or about lines nor in sentences about another team. A tool that only supports the main role (Kubernetes
+ * for an ML engineer) counts for the main role, and is noted as absorbed.
+ */
+function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | undefined) {
   const roles = new Set<string>();
+  const work = new Set<string>();
+  let absorbed = 0;
   for (const s of sentences) {
     if (SIDE_SECTIONS.has(s.section) || s.otherTeam) continue;
+    // In a sentence about the main role's own work, work words describe that work ("serve the model behind an
+    // endpoint" is the ML engineer's job).
+    const aboutMain =
+      mainRole !== undefined &&
+      s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
     for (const n of s.names) {
-      if (n.negated || n.entry.roles.length === 0 || n.entry.roles.length > 2) continue;
+      if (n.negated) continue;
+      for (const r of n.entry.work) work.add(aboutMain ? (mainRole as string) : r);
+      if (n.entry.roles.length === 0 || n.entry.roles.length > 2) continue;
       if (mainRole && (n.entry.roles.includes(mainRole) || n.entry.supports.includes(mainRole))) {
         roles.add(mainRole);
+        if (!n.entry.roles.includes(mainRole)) absorbed++;
         continue;
       }
       for (const r of n.entry.roles) roles.add(r);
     }
   }
-  return [...roles].sort();
+  for (const r of roles) work.add(r);
+  return { roles: [...roles].sort(), withWork: [...work].sort(), absorbed };
 }
 
 // ---- features ----
@@ -281,9 +349,10 @@ function sentenceFeaturesOf(s: ReadSentence): string[] {
 
 function documentFeaturesOf(
   sentences: readonly ReadSentence[],
-  dutyRoles: readonly string[],
+  duties: ReturnType<typeof dutyRolesOf>,
   mainRole: string | undefined,
 ): string[] {
+  const dutyRoles = duties.roles;
   const features = new Set<string>();
   const whole = -1;
   const add = (feature: string, _at: number) => features.add(feature);
@@ -300,10 +369,21 @@ function documentFeaturesOf(
     if (mainRole) add('R:2+&titled', whole);
   }
   if (n >= 3) add('R:3+', whole);
+  // With the work words ("train the models", "the pipelines", "the infra"), and what one person is asked to absorb.
+  const w = duties.withWork.length;
+  if (w >= 2) {
+    add('W:2+', whole);
+    add(has('@single') || has('@absorb') ? 'W:2+&single' : 'W:2+&nosingle', whole);
+    if (has('@separate')) add('W:2+&separate', whole);
+  }
+  if (w >= 3) add('W:3+', whole);
+  if (duties.absorbed >= 2) add('R:absorbed2+', whole);
+  if (has('@absorb')) add(n >= 2 || w >= 2 ? 'R:absorb&roles' : 'R:absorb', whole);
   const titles = new Set(
     sentences.flatMap((s) => s.names.filter((h) => h.entry.title).flatMap((h) => h.entry.roles)),
   );
   if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2', whole);
+  if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb', whole);
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
   const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
   if (has('@py2')) {
@@ -342,21 +422,15 @@ function documentFeaturesOf(
   const data = dutyRoles.includes('data') || titles.has('data') || has('@tool:data');
   if (has('@sql') || has('!@sql')) {
     add(data ? 'S:sql&data' : 'S:sql&nodata', whole);
+    // The stance nearest to SQL (or to Python), with no other subject between: "SQL comes first" against
+    // "Python was the priority, SQL we skip".
     for (const s of sentences) {
-      const u = new Set(s.units);
-      const sql = u.has('@sql') || u.has('!@sql');
-      if (!sql) continue;
-      const stance = [
-        u.has('@skip') && 'skip',
-        u.has('@downplay') && 'downplay',
-        (u.has('!@sql') || u.has('!@priority') || u.has('!@assess')) && 'negated',
-        u.has('@weak') && 'weak',
-        u.has('@strong') && 'strong',
-        u.has('@priority') && 'priority',
-      ].filter(Boolean);
-      for (const st of stance) {
-        add(`S:sql-${st}${data ? '&data' : ''}`, whole);
-        add(`S:sql-${st}&${decision}`, whole);
+      for (const subject of ['@sql', '@python']) {
+        for (const stance of stancesNear(s.units, subject)) {
+          const name = `S:${subject.slice(1)}~${stance}`;
+          add(data ? `${name}&data` : name, whole);
+          add(`${name}&${decision}`, whole);
+        }
       }
     }
   }
@@ -383,6 +457,36 @@ function documentFeaturesOf(
   }
   add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`, whole);
   return [...features];
+}
+
+const STANCES: Record<string, string> = {
+  '@skip': 'skip',
+  '@downplay': 'downplay',
+  '!@priority': 'not-priority',
+  '!@assess': 'not-assessed',
+  '@weak': 'weak',
+  '@strong': 'strong',
+  '@priority': 'priority',
+  '@assess': 'assessed',
+};
+
+/** Stances within three units of a subject (`@sql`), with no other subject between them. */
+function stancesNear(units: readonly string[], subject: string): string[] {
+  const subjects = new Set(['@sql', '!@sql', '@python', '!@python']);
+  const found = new Set<string>();
+  units.forEach((unit, i) => {
+    if (unit !== subject && unit !== `!${subject}`) return;
+    if (unit.startsWith('!')) found.add('negated');
+    for (const step of [-1, 1]) {
+      for (let j = i + step; j >= 0 && j < units.length && Math.abs(j - i) <= 3; j += step) {
+        const near = units[j] as string;
+        if (subjects.has(near)) break;
+        const stance = STANCES[near];
+        if (stance) found.add(stance);
+      }
+    }
+  });
+  return [...found];
 }
 
 /** The kin groups' names in a reading: pairs of neighbouring tools, for a finding's triggers. */
@@ -438,6 +542,7 @@ function buildReader(knowledge: Knowledge): Reader {
         units: [],
         roles: [],
         supports: [],
+        work: [],
         title: false,
         kin: -1,
         name: phrase,
@@ -455,6 +560,14 @@ function buildReader(knowledge: Knowledge): Reader {
     for (const phrase of phrases) {
       const entry = entryFor(phrase);
       if (entry) addUnit(entry, `@${concept}`);
+    }
+  }
+  for (const [role, phrases] of Object.entries(cues.work)) {
+    for (const phrase of phrases) {
+      const entry = entryFor(phrase);
+      if (!entry) continue;
+      if (!entry.work.includes(role)) entry.work.push(role);
+      addUnit(entry, `@work:${role}`);
     }
   }
   const distinct = new Set(cues.distinctOtherRoles);
@@ -492,8 +605,11 @@ function buildReader(knowledge: Knowledge): Reader {
   for (const [kind, phrases] of Object.entries(cues.sections) as [SectionKind, string[]][]) {
     for (const phrase of phrases) sectionHeadings.set(foldKey(phrase), kind);
   }
+  const prefixes = new Set<string>();
+  for (const key of names.keys()) for (let i = 1; i <= key.length; i++) prefixes.add(key.slice(0, i));
   return {
     names,
+    prefixes,
     longest: Math.min(longest, 6),
     sectionHeadings,
     kitRoles: new Set(knowledge.roles.map((r) => r.id)),

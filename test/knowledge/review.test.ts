@@ -15,7 +15,7 @@ import { realKnowledge } from '../support/test-app.ts';
  * The leave-one-writer-out level the review holds (mean over writers). The issue's target is 95% precision and
  * 85% recall; the measured level is below it (see docs/review.md), and this guard keeps it from slipping further.
  */
-const LOWO_FLOOR = { precision: 0.88, recall: 0.78 };
+const LOWO_FLOOR = { precision: 0.9, recall: 0.8 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
@@ -96,7 +96,7 @@ describe('reviewMessage', () => {
     'Two roles open: Backend Engineer (Django, DRF, PostgreSQL) and ML Engineer (PyTorch, MLflow).',
     'Backend Engineer: Django, DRF, PostgreSQL, Celery, Redis, pytest, GitHub Actions CI.',
     'Data Engineer: Airflow, dbt, Snowflake, strong SQL, pandas for ingestion.',
-    'For the data engineer loop SQL comes first: two SQL rounds, one short Python round.',
+    'For the data engineer loop, SQL comes first and gets two rounds.',
     'what is dbt?',
     'thanks!',
   ])('raises nothing for %s', (text) => {
