@@ -42,6 +42,8 @@ export interface ReadSentence {
   section: SectionKind;
   /** Units in order: lemmas of content words and the names' units, `!`-prefixed when negated. */
   units: string[];
+  /** For each unit, the name it comes from (undefined for a plain word). */
+  unitNames: (NameHit | undefined)[];
   names: NameHit[];
   /** Set when it says another team or person does the work ("the platform team owns Terraform"). */
   otherTeam: boolean;
@@ -181,33 +183,41 @@ export function readSentences(reading: ReviewReading, anchorLists: readonly (rea
 function readSentence(reader: Reader, sentence: Sentence, section: SectionKind): ReadSentence {
   const { tokens } = sentence;
   const units: string[] = [];
+  const unitNames: (NameHit | undefined)[] = [];
   const names: NameHit[] = [];
   const folded = { written: tokens.map((t) => fold(t.lower)), lemma: tokens.map((t) => fold(t.lemma)) };
   for (let i = 0; i < tokens.length; ) {
     const match = nameAt(reader, tokens, folded, i);
     if (match) {
       const negated = tokens.slice(i, i + match.length).some((t) => t.negated);
-      names.push({
+      const hit = {
         entry: match.entry,
         text: tokens
           .slice(i, i + match.length)
           .map((t) => t.value)
           .join(' '),
         negated,
-      });
-      for (const unit of match.entry.units) units.push(negated ? `!${unit}` : unit);
+      };
+      names.push(hit);
+      for (const unit of match.entry.units) {
+        units.push(negated ? `!${unit}` : unit);
+        unitNames.push(hit);
+      }
       i += match.length;
       continue;
     }
     const token = tokens[i] as Token;
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
       const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
-      if (lemma !== '' && lemma !== 'not' && lemma !== "n't") units.push(token.negated ? `!${lemma}` : lemma);
+      if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
+        units.push(token.negated ? `!${lemma}` : lemma);
+        unitNames.push(undefined);
+      }
     }
     i++;
   }
   const otherTeam = units.includes('@team') && names.some((n) => n.entry.roles.length > 0);
-  return { sentence, section, units, names, otherTeam };
+  return { sentence, section, units, unitNames, names, otherTeam };
 }
 
 /** The longest known name starting at token `i`, written or in dictionary form; it starts and ends on a word. */
@@ -282,17 +292,16 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
 function readAsMainRoleWork(s: ReadSentence, mainRole: string): void {
   const aboutMain = s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
   if (!aboutMain) return;
-  const supporting = new Set(
-    s.names
-      .filter((n) => n.entry.supports.includes(mainRole))
-      .flatMap((n) => n.entry.roles.map((r) => `@tool:${r}`)),
-  );
-  s.units = s.units.map((unit) => {
+  s.units = s.units.map((unit, i) => {
+    const name = s.unitNames[i];
+    if (!name) return unit;
     const negated = unit.startsWith('!');
     const bare = negated ? unit.slice(1) : unit;
-    const main =
-      bare.startsWith('@work:') || supporting.has(bare) ? `${bare.split(':')[0]}:${mainRole}` : bare;
-    return negated ? `!${main}` : main;
+    const mine =
+      bare.startsWith('@work:') || (bare.startsWith('@tool:') && name.entry.supports.includes(mainRole))
+        ? `${bare.split(':')[0]}:${mainRole}`
+        : bare;
+    return negated ? `!${mine}` : mine;
   });
 }
 

