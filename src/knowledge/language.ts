@@ -43,12 +43,12 @@ export interface Reading {
 const SHORTHAND: [RegExp, string][] = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/(?=\s|$)/gi, 'with'],
-  [/\bb\/c\b|\bbc\b(?=\s+\w)|\bcuz\b|\bcause\b(?=\s+(?:i|we|he|she|they|it|the|our|his|her))/gi, 'because'],
+  [/\bb\/c\b|\bbc\b(?=\s+\w)|\bcuz\b|\bcause\b(?=\s+(?:i|we|he|she|they|it|the|our|his|her)\b)/gi, 'because'],
   [/\b(do|does|did|is|are|was|were|ca|wo|should|could|would|have|has|had)nt\b/gi, "$1n't"],
   [/\bcant\b/gi, "can't"],
   [/\bwont\b/gi, "won't"],
   [/\bim\b/g, "I'm"],
-  [/\bi'?d\b/g, "I'd"],
+  [/\bi'd\b/g, "I'd"],
   [/\btbh\b|\bimo\b|\bimho\b|\bfwiw\b|\bngl\b/gi, ''],
   [/\bpls\b|\bplz\b/gi, 'please'],
   [/\bppl\b/gi, 'people'],
@@ -58,9 +58,10 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bw\/e\b/gi, 'whatever'],
   [/\bnvm\b/gi, 'never mind'],
   [/\bthx\b|\bty\b/gi, 'thanks'],
-  [/\bdon't\b|\bdont\b/gi, "don't"],
   [/\bn\/a\b/gi, 'not applicable'],
   [/→|->|=>/g, ' so '],
+  // The tokenizer splits "3.x" into "3", "." and a new sentence "x".
+  [/\b(?:python ?|py ?)?([23])\.x\b/gi, 'py$1'],
 ];
 
 let engine: WinkMethods | undefined;
@@ -77,17 +78,7 @@ export function prepareLanguage(): void {
 }
 
 /** Words that open a negation's scope that wink-nlp leaves alone ("nothing on Python 3", "without SQL"). */
-const EXTRA_NEGATIONS = new Set([
-  'nothing',
-  'without',
-  'none',
-  'zero',
-  'neither',
-  'nor',
-  'nobody',
-  'lack',
-  'lacks',
-]);
+const EXTRA_NEGATIONS = new Set(['nothing', 'without', 'none', 'neither', 'nor', 'nobody', 'lack', 'lacks']);
 /** Tokens that close a negation's scope. */
 const SCOPE_END = new Set([
   ',',
@@ -105,12 +96,15 @@ const SCOPE_END = new Set([
 ]);
 
 /** Reads a text: lines, then sentences within each line, each token with its lemma and negation. */
-export function readText(text: string): Reading {
+export function readText(raw: string): Reading {
+  const text = raw.replace(/\r\n?|\u2028|\u2029/g, '\n');
   const lines = text.split('\n');
   const its = nlp().its;
   const sentences: Sentence[] = [];
   // One wink document for the whole text (far faster than one per line); lines are split again below.
-  const doc = nlp().readDoc(spellOut(text));
+  // A run of 64 or more characters without a space is no word (a rule, a hash, a pasted blob): wink-nlp takes
+  // seconds over very long ones, so it reads only their start.
+  const doc = nlp().readDoc(spellOut(text).replace(/\S{64,}/g, (run) => run.slice(0, 64)));
   const values = doc.tokens().out(its.value) as string[];
   // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
@@ -131,11 +125,12 @@ export function readText(text: string): Reading {
     };
     for (let i = first; i <= last; i++) {
       const value = values[i] ?? '';
-      if (types[i] === 'tabCRLF' || value.includes('\n')) {
+      if (value.includes('\n')) {
         flush();
-        line += (value.match(/\n/g) ?? []).length || 1;
+        line += (value.match(/\n/g) ?? []).length;
         continue;
       }
+      if (types[i] === 'tabCRLF') continue;
       if (value.trim() === '') continue;
       const lower = value.toLowerCase();
       const lemma = (lemmas[i] ?? lower).toLowerCase();
@@ -146,7 +141,7 @@ export function readText(text: string): Reading {
         lemma,
         pos: pos[i] ?? 'X',
         negated: Boolean(negation[i]) || extraNegation,
-        capitalised: /^[A-Z]/.test(value),
+        capitalised: /^\p{Lu}/u.test(value),
       });
       if (EXTRA_NEGATIONS.has(lemma)) extraNegation = true;
     }

@@ -334,7 +334,8 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
       },
     ),
   };
-  // Compile the review's combined patterns now, so a cue problem stops start-up instead of every mention.
+  // Index the review's names and load the language model now, so a problem stops start-up instead of every
+  // mention, and the first mention does not wait for the model.
   try {
     prepareReviewer(knowledge);
   } catch (error) {
@@ -342,7 +343,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
       {
         file: display(TOPIC_FILES.review),
         path: '',
-        message: `the cues do not combine: ${(error as Error).message}`,
+        message: `the review cannot read with this vocabulary: ${(error as Error).message}`,
       },
     ]);
   }

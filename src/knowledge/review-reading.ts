@@ -1,7 +1,8 @@
 /**
  * How the review reads a hiring text: the language layer's sentences, with the knowledge's names on them (roles,
  * tools and their kinds, the concepts of review.yaml), sorted into the sections of a job description, and turned
- * into the features the review model weighs. Training and reviewing both read text through `readForReview`.
+ * into the features the review model weighs. Training, evaluation and reviewing all read text through
+ * `readForReview` (via `readForReviewText`, which first takes Slack markup out).
  */
 
 import { readText, type Sentence, type Token } from './language.ts';
@@ -24,7 +25,10 @@ interface NameEntry {
   kin: number;
   /** Display name of the tool, for neighbouring-tool pairs. */
   name: string;
-  capitalisedOnly: boolean;
+  /** For names that are also everyday words: the only spellings that count ("DE", "BE"), else undefined. */
+  spellings: Set<string> | undefined;
+  /** Every phrase giving this key is one word ("NoSQL"): two words written apart ("no SQL") are not it. */
+  compact: boolean;
 }
 
 /** A name found in a sentence. */
@@ -72,7 +76,6 @@ interface Reader {
   prefixes: Set<string>;
   longest: number;
   sectionHeadings: Map<string, SectionKind>;
-  kitRoles: Set<string>;
 }
 
 const readers = new WeakMap<Knowledge, Reader>();
@@ -115,10 +118,13 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
   const { sentences, lines } = readText(text);
   const read: ReadSentence[] = [];
   let section: SectionKind = 'body';
+  const headings = new Map<number, ReturnType<typeof headingOf>>();
   for (const sentence of sentences) {
     // A heading alone on its line ("Nice to have:") sets the section below it; an inline one
-    // ("Nice to have: Spark") sets its own line only.
-    const heading = headingOf(reader, lines[sentence.line] ?? '');
+    // ("Nice to have: Spark") sets its own line only. Each line is read for a heading once.
+    if (!headings.has(sentence.line))
+      headings.set(sentence.line, headingOf(reader, lines[sentence.line] ?? ''));
+    const heading = headings.get(sentence.line);
     if (heading?.alone) section = heading.kind;
     read.push(readSentence(reader, sentence, heading?.kind ?? section));
   }
@@ -185,7 +191,10 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   const units: string[] = [];
   const unitNames: (NameHit | undefined)[] = [];
   const names: NameHit[] = [];
-  const folded = { written: tokens.map((t) => fold(t.lower)), lemma: tokens.map((t) => fold(t.lemma)) };
+  const folded = {
+    written: tokens.map((t, k) => tokenKey(tokens, k, t.lower)),
+    lemma: tokens.map((t, k) => tokenKey(tokens, k, t.lemma)),
+  };
   for (let i = 0; i < tokens.length; ) {
     const match = nameAt(reader, tokens, folded, i);
     if (match) {
@@ -220,25 +229,50 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   return { sentence, section, units, unitNames, names, otherTeam };
 }
 
+/** Punctuation a name can run across ("scikit-learn", "CI/CD", "C++", "Node.js"); any other ends it. */
+const JOINING = new Set(['-', '/', '+', '#', '.', "'", '_']);
+
 /** The longest known name starting at token `i`, written or in dictionary form; it starts and ends on a word. */
 function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: number) {
   if (folded.written[i] === '') return undefined;
   let written = '';
   let lemma = '';
+  let spaced = false;
   let best: { entry: NameEntry; length: number } | undefined;
   for (let n = 1; n <= reader.longest && i + n <= tokens.length; n++) {
-    const last = folded.written[i + n - 1] as string;
+    const at = i + n - 1;
+    const last = folded.written[at] as string;
+    if (last === '' && !JOINING.has((tokens[at] as Token).lower)) break;
+    if (n > 1 && last !== '' && folded.written[at - 1] !== '') spaced = true;
     written += last;
-    lemma += folded.lemma[i + n - 1] as string;
+    lemma += folded.lemma[at] as string;
     // No name goes on from here, as written or in dictionary form.
     if (!reader.prefixes.has(written) && !reader.prefixes.has(lemma)) break;
     if (last === '') continue;
     const entry = reader.names.get(written) ?? reader.names.get(lemma);
-    if (!entry) continue;
-    if (entry.capitalisedOnly && !tokens.slice(i, i + n).some((t) => t.capitalised)) continue;
+    if (!entry || (entry.compact && spaced)) continue;
+    const spelling = entry.spellings;
+    if (
+      spelling &&
+      !spelling.has(
+        tokens
+          .slice(i, at + 1)
+          .map((t) => t.value)
+          .join(''),
+      )
+    )
+      continue;
     best = { entry, length: n };
   }
   return best;
+}
+
+/**
+ * The key a name is looked up by: `foldKey`, but a version keeps its dot ("2.7" is not "27", "2.x" is not
+ * "2x"), so numbers and "2x faster" are no Python versions.
+ */
+function nameKey(text: string): string {
+  return foldKey(text.replace(/(\d)\.(?=\d|x\b)/gi, '$1dot'));
 }
 
 /** A sentence's tokens folded once (as written and in dictionary form), for name look-ups. */
@@ -247,14 +281,24 @@ interface Folded {
   lemma: string[];
 }
 
-/** `foldKey`, with a fast path for the common plain lower-case word. */
-const fold = (text: string) => (/^[a-z0-9]*$/.test(text) ? text : foldKey(text));
+/** A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot". */
+function tokenKey(tokens: readonly Token[], k: number, text: string): string {
+  if (/^[a-z0-9]+$/.test(text)) return text;
+  if (text === '.' && /\d$/.test(tokens[k - 1]?.lower ?? '') && /^(?:\d|x$)/.test(tokens[k + 1]?.lower ?? ''))
+    return 'dot';
+  return nameKey(text);
+}
 
 // ---- sections of a job description ----
 
 /** A line that names a section: "Nice to have:", "## Our stack", "*Responsibilities*". */
 function headingOf(reader: Reader, line: string) {
-  const bare = line.replace(/^[\s#*_>•·\-–—]+|[\s*_]+$/g, '');
+  if (line.length > 200) return undefined;
+  // Emoji shortcodes (":star:") and markup around the words are no part of the heading.
+  const bare = line
+    .replace(/:[a-z0-9_+'-]+:/g, ' ')
+    .replace(/^[\s#*_>•·\-–—]+/, '')
+    .replace(/[\s*_]+$/, '');
   const colon = bare.indexOf(':');
   const label = (colon >= 0 ? bare.slice(0, colon) : bare).trim();
   if (label.length === 0 || label.length > 40) return undefined;
@@ -363,54 +407,53 @@ function documentFeaturesOf(
 ): string[] {
   const dutyRoles = duties.roles;
   const features = new Set<string>();
-  const whole = -1;
-  const add = (feature: string, _at: number) => features.add(feature);
+  const add = (feature: string) => features.add(feature);
   const present = new Set<string>();
   for (const s of sentences) for (const unit of s.units) if (unit.includes('@')) present.add(unit);
   const has = (unit: string) => present.has(unit);
   // Roles: how many archetypes' work the one hire is given.
   const n = dutyRoles.length;
   if (n >= 2) {
-    add('R:2+', whole);
-    add(`R:${dutyRoles.join('+')}`, whole);
-    add(has('@single') ? 'R:2+&single' : 'R:2+&nosingle', whole);
-    if (has('@separate')) add('R:2+&separate', whole);
-    if (mainRole) add('R:2+&titled', whole);
+    add('R:2+');
+    add(`R:${dutyRoles.join('+')}`);
+    add(has('@single') ? 'R:2+&single' : 'R:2+&nosingle');
+    if (has('@separate')) add('R:2+&separate');
+    if (mainRole) add('R:2+&titled');
   }
-  if (n >= 3) add('R:3+', whole);
+  if (n >= 3) add('R:3+');
   // With the work words ("train the models", "the pipelines", "the infra"), and what one person is asked to absorb.
   const w = duties.withWork.length;
   if (w >= 2) {
-    add('W:2+', whole);
-    add(has('@single') || has('@absorb') ? 'W:2+&single' : 'W:2+&nosingle', whole);
-    if (has('@separate')) add('W:2+&separate', whole);
+    add('W:2+');
+    add(has('@single') || has('@absorb') ? 'W:2+&single' : 'W:2+&nosingle');
+    if (has('@separate')) add('W:2+&separate');
   }
-  if (w >= 3) add('W:3+', whole);
-  if (duties.absorbed >= 2) add('R:absorbed2+', whole);
-  if (has('@absorb')) add(n >= 2 || w >= 2 ? 'R:absorb&roles' : 'R:absorb', whole);
+  if (w >= 3) add('W:3+');
+  if (duties.absorbed >= 2) add('R:absorbed2+');
+  if (has('@absorb')) add(n >= 2 || w >= 2 ? 'R:absorb&roles' : 'R:absorb');
   const titles = new Set(
     sentences.flatMap((s) => s.names.filter((h) => h.entry.title).flatMap((h) => h.entry.roles)),
   );
-  if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2', whole);
-  if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb', whole);
+  if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2');
+  if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb');
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
   const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
   if (has('@py2')) {
-    add(has('@py3') ? 'P:py2&py3' : 'P:py2&nopy3', whole);
-    if (has('!@py3')) add('P:py2&py3negated', whole);
-    if (has('@migration')) add('P:py2&migration', whole);
-    add(`P:py2&${decision}`, whole);
-    if (!has('@py3')) add(`P:py2&nopy3&${decision}`, whole);
-    if (has('@strong')) add('P:py2&strong', whole);
+    add(has('@py3') ? 'P:py2&py3' : 'P:py2&nopy3');
+    if (has('!@py3')) add('P:py2&py3negated');
+    if (has('@migration')) add('P:py2&migration');
+    add(`P:py2&${decision}`);
+    if (!has('@py3')) add(`P:py2&nopy3&${decision}`);
+    if (has('@strong')) add('P:py2&strong');
   }
   // Generic Python: Python named, nothing specific.
   const specific = sentences.some((s) => s.names.some((h) => h.entry.roles.length > 0 || h.entry.kin >= 0));
   if (has('@python') || has('@generic')) {
-    add(specific ? 'G:python&specific' : 'G:python&nothing-specific', whole);
+    add(specific ? 'G:python&specific' : 'G:python&nothing-specific');
     if (!specific && !has('@specific')) {
-      add('G:python&bare', whole);
-      add(`G:bare&${decision}`, whole);
-      if (has('@requirement')) add('G:bare&requirement', whole);
+      add('G:python&bare');
+      add(`G:bare&${decision}`);
+      if (has('@requirement')) add('G:bare&requirement');
     }
   }
   // Neighbouring tools, and what is said of the candidate's.
@@ -421,31 +464,31 @@ function documentFeaturesOf(
   }
   const neighbours = [...kins.values()].some((names) => names.size >= 2);
   if (neighbours) {
-    add('E:neighbours', whole);
-    add(`E:neighbours&${decision}`, whole);
+    add('E:neighbours');
+    add(`E:neighbours&${decision}`);
     for (const c of ['@ramp', '!@ramp', '@same', '@weak', '@assess', '@skip'])
-      if (has(c)) add(`E:neighbours&${c}`, whole);
+      if (has(c)) add(`E:neighbours&${c}`);
   }
-  if (has('@same') && kins.size > 0) add('E:kin&same', whole);
+  if (has('@same') && kins.size > 0) add('E:kin&same');
   // SQL in a data context, and the stance taken toward it.
   const data = dutyRoles.includes('data') || titles.has('data') || has('@tool:data');
   if (has('@sql') || has('!@sql')) {
-    add(data ? 'S:sql&data' : 'S:sql&nodata', whole);
+    add(data ? 'S:sql&data' : 'S:sql&nodata');
     // The stance nearest to SQL (or to Python), with no other subject between: "SQL comes first" against
     // "Python was the priority, SQL we skip".
     for (const s of sentences) {
       for (const subject of ['@sql', '@python']) {
         for (const stance of stancesNear(s.units, subject)) {
           const name = `S:${subject.slice(1)}~${stance}`;
-          add(data ? `${name}&data` : name, whole);
-          add(`${name}&${decision}`, whole);
+          add(data ? `${name}&data` : name);
+          add(`${name}&${decision}`);
         }
       }
     }
   }
   // Algorithm puzzles, and the weight given to them.
   if (has('@algorithm')) {
-    add(`A:algo&${decision}`, whole);
+    add(`A:algo&${decision}`);
     for (const s of sentences) {
       const u = new Set(s.units);
       if (!u.has('@algorithm')) continue;
@@ -460,11 +503,11 @@ function documentFeaturesOf(
         '@hire',
         '@reject',
       ]) {
-        if (u.has(c)) add(`A:algo-${c}`, whole);
+        if (u.has(c)) add(`A:algo-${c}`);
       }
     }
   }
-  add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`, whole);
+  add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`);
   return [...features];
 }
 
@@ -538,14 +581,19 @@ function readerFor(knowledge: Knowledge): Reader {
 
 function buildReader(knowledge: Knowledge): Reader {
   const cues = knowledge.reviewCues;
-  const capitalisedOnly = new Set(cues.capitalisedOnly.map(foldKey));
+  const spellings = new Map<string, Set<string>>();
+  for (const spelling of cues.capitalisedOnly) {
+    const key = nameKey(spelling);
+    spellings.set(key, (spellings.get(key) ?? new Set()).add(spelling));
+  }
   const names = new Map<string, NameEntry>();
   let longest = 1;
   const entryFor = (phrase: string): NameEntry | undefined => {
-    const key = foldKey(phrase);
+    const key = nameKey(phrase);
     if (key.length === 0) return undefined;
     longest = Math.max(longest, phrase.trim().split(/[\s/-]+/).length + 2);
     let entry = names.get(key);
+    if (entry) entry.compact &&= !/\s/.test(phrase.trim());
     if (!entry) {
       entry = {
         units: [],
@@ -555,7 +603,8 @@ function buildReader(knowledge: Knowledge): Reader {
         title: false,
         kin: -1,
         name: phrase,
-        capitalisedOnly: capitalisedOnly.has(key),
+        spellings: spellings.get(key),
+        compact: !/\s/.test(phrase.trim()),
       };
       names.set(key, entry);
     }
@@ -621,6 +670,5 @@ function buildReader(knowledge: Knowledge): Reader {
     prefixes,
     longest: Math.min(longest, 6),
     sectionHeadings,
-    kitRoles: new Set(knowledge.roles.map((r) => r.id)),
   };
 }
