@@ -22,7 +22,7 @@ import { realKnowledge } from '../support/test-app.ts';
  * The leave-one-writer-out level the review holds (mean over writers). The issue's target is 95% precision and
  * 85% recall; the measured level is below it (see docs/review.md), and this guard keeps it from slipping further.
  */
-const LOWO_FLOOR = { precision: 0.9, recall: 0.8 };
+const LOWO_FLOOR = { precision: 0.92, recall: 0.82 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
