@@ -140,33 +140,29 @@ export function scoreModel(
         );
     }
   }
-  const total = [...per.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
-    tp: 0,
-    fp: 0,
-    fn: 0,
-  });
-  return {
-    precision: ratio(total.tp, total.tp + total.fp),
-    recall: ratio(total.tp, total.tp + total.fn),
-    perFinding: [...per.entries()].map(([id, c]) => ({
-      id,
-      ...c,
-      precision: ratio(c.tp, c.tp + c.fp),
-      recall: ratio(c.tp, c.tp + c.fn),
-    })),
+  return scoreFrom(
+    [...per.entries()].map(([id, c]) => ({ id, ...c })),
     errors,
-  };
+  );
 }
 
 /** Adds counts per finding across scores (for a pooled figure over every writer left out). */
 export function pooled(scores: readonly Score[], ids: readonly string[]): Score {
-  const perFinding = ids.map((id) => {
-    const c = scores
+  const counts = ids.map((id) => ({
+    id,
+    ...scores
       .map((s) => s.perFinding.find((f) => f.id === id) as Counts)
-      .reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 });
-    return { id, ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
-  });
-  const t = perFinding.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+      .reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp, fn: a.fn + x.fn }), { tp: 0, fp: 0, fn: 0 }),
+  }));
+  return scoreFrom(
+    counts,
+    scores.flatMap((s) => s.errors),
+  );
+}
+
+/** Precision and recall per finding and micro-averaged over all, from true/false positive and miss counts. */
+function scoreFrom(counts: readonly ({ id: string } & Counts)[], errors: string[]): Score {
+  const t = counts.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
     tp: 0,
     fp: 0,
     fn: 0,
@@ -174,8 +170,12 @@ export function pooled(scores: readonly Score[], ids: readonly string[]): Score 
   return {
     precision: ratio(t.tp, t.tp + t.fp),
     recall: ratio(t.tp, t.tp + t.fn),
-    perFinding,
-    errors: scores.flatMap((s) => s.errors),
+    perFinding: counts.map((c) => ({
+      ...c,
+      precision: ratio(c.tp, c.tp + c.fp),
+      recall: ratio(c.tp, c.tp + c.fn),
+    })),
+    errors,
   };
 }
 

@@ -34,6 +34,18 @@ const termBlocks = (message: Message) => blockIds(message).filter((id) => id?.st
 const buttonIds = (message: Message) =>
   message.blocks.flatMap((b) => (b.elements ?? []) as { action_id?: string }[]).map((e) => e.action_id);
 const kitButtons = (message: Message) => buttonIds(message).filter((id) => id?.startsWith('open_role:'));
+/** Presses one button of a private answer whose response_url is named `name`; returns what PyHire sent there. */
+async function pressButton(name: string, actionId: string, blockId: string, value: string) {
+  const base = fixture<{ actions: Record<string, unknown>[] }>('slack/block-actions.json');
+  const payload = {
+    ...base,
+    response_url: app.fake.responseUrl(name),
+    actions: [{ ...base.actions[0], action_id: actionId, block_id: blockId, value }],
+  };
+  expect((await sendInteraction(app.eventsUrl, payload)).status).toBe(200);
+  const [call] = await app.fake.waitFor(`/respond/${name}`);
+  return call;
+}
 const logLines = () => app.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('/pyterm over signed HTTP', () => {
@@ -109,22 +121,7 @@ describe('/pyterm with role and job-title words', () => {
   it("the role card's button opens the interview kit in place of the private answer", async () => {
     const body = await pyterm('data engineering');
     expect(JSON.stringify(body)).toContain('*Interview kit:* `/pyrole data`');
-    const responseUrl = app.fake.responseUrl('open-kit-1');
-    const base = fixture<{ actions: Record<string, unknown>[] }>('slack/block-actions.json');
-    const payload = {
-      ...base,
-      response_url: responseUrl,
-      actions: [
-        {
-          ...base.actions[0],
-          action_id: 'open_role:data',
-          block_id: 'role-card-actions:data',
-          value: 'data',
-        },
-      ],
-    };
-    expect((await sendInteraction(app.eventsUrl, payload)).status).toBe(200);
-    const [call] = await app.fake.waitFor('/respond/open-kit-1');
+    const call = await pressButton('open-kit-1', 'open_role:data', 'role-card-actions:data', 'data');
     const post = call?.body as unknown as Message & { replace_original: boolean };
     expect(post.replace_original).toBe(true);
     expect(blockIds(post)).toContain('role:data');
@@ -184,22 +181,7 @@ describe('buttons', () => {
   });
 
   it('a suggestion button opens the card in place of the private answer', async () => {
-    const responseUrl = app.fake.responseUrl('open-1');
-    const base = fixture<{ actions: Record<string, unknown>[] }>('slack/block-actions.json');
-    const payload = {
-      ...base,
-      response_url: responseUrl,
-      actions: [
-        {
-          ...base.actions[0],
-          action_id: 'open_term:pandas',
-          block_id: 'suggestion-buttons',
-          value: 'pandas',
-        },
-      ],
-    };
-    expect((await sendInteraction(app.eventsUrl, payload)).status).toBe(200);
-    const [call] = await app.fake.waitFor('/respond/open-1');
+    const call = await pressButton('open-1', 'open_term:pandas', 'suggestion-buttons', 'pandas');
     const post = call?.body as unknown as Message & { replace_original: boolean };
     expect(post.replace_original).toBe(true);
     expect(termBlocks(post)).toEqual(['term:pandas']);
