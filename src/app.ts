@@ -1,11 +1,12 @@
 /** Builds the Bolt app for HTTP or Socket Mode without starting it, so tests can run one on any port. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, AuthorizationError, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import type { Logger, LogLevel } from '@slack/logger';
 import type { Config } from './config.ts';
+import { guardRequests, MAX_BODY_BYTES, requestKind } from './guard.ts';
 import { createInFlight } from './in-flight.ts';
 import type { Knowledge } from './knowledge/index.ts';
-import { registerListeners } from './listeners/index.ts';
+import { handlesRequest, registerListeners } from './listeners/index.ts';
 import { webClientOptions } from './slack-client.ts';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
@@ -50,6 +51,7 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
           signingSecret: config.signingSecret,
           endpoints: EVENTS_PATH,
           logger,
+          bodyLimit: MAX_BODY_BYTES,
           // A request Bolt cannot even read (a payload Slack would never send) is the sender's error: 400, logged.
           processEventErrorHandler: async ({ error, response }) => {
             if (response.headersSent) {
@@ -75,7 +77,8 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
         })
       : new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
   if (receiver instanceof SocketModeReceiver) logConnectionStates(receiver, logger);
-  const app = new App({
+  else receiver.requestListener = guardRequests(receiver.requestListener, logger, { path: EVENTS_PATH });
+  const app = new AcknowledgingApp({
     token: config.botToken,
     receiver,
     logger,
@@ -94,6 +97,33 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
     logger.error('a listener failed', { code, error: data?.error ?? error.message });
   });
   return { app, drain: inFlight.drain };
+}
+
+/**
+ * Bolt's App, except that a request no listener takes is acknowledged at once: Bolt leaves events it cannot
+ * type (app_rate_limited) and interactivity without a listener (view_submission, shortcut...) to time out.
+ */
+class AcknowledgingApp extends App {
+  override async processEvent(event: ReceiverEvent): Promise<void> {
+    if (handlesRequest(event.body)) return super.processEvent(event);
+    await event.ack();
+    logUnhandled(this.logger, event.body);
+  }
+}
+
+/** One line per request PyHire does not handle: debug, but a warning when Slack rate-limits its events. */
+function logUnhandled(logger: Logger, body: Record<string, unknown>) {
+  const kind = requestKind(body);
+  if (body.type !== 'app_rate_limited') {
+    logger.debug('acknowledged a request PyHire does not handle', { kind });
+    return;
+  }
+  // Slack drops the app's events for the rest of this minute (epoch seconds) after 30,000 in an hour.
+  const minute = new Date(Number(body.minute_rate_limited) * 1000);
+  logger.warn('Slack is rate-limiting events to PyHire', {
+    kind,
+    minute: Number.isNaN(minute.getTime()) ? undefined : minute.toISOString(),
+  });
 }
 
 /** Socket Mode reconnects by itself when the connection drops; say so in the logs. */

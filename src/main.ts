@@ -2,6 +2,7 @@
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { runConsole } from './console.ts';
+import { guardProcess } from './guard.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/index.ts';
 import { createLogger, redactTokens } from './logger.ts';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
     throw new StartupError(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${slackErrorOf(error)})`);
   }
   const server = await app.start(...(config.mode === 'http' ? [config.port] : []));
+  // From here on, an error that escapes Bolt is logged with its request and PyHire keeps serving.
+  guardProcess(logger);
   const port = (server as { address?: () => unknown } | undefined)?.address?.();
   logger.info('PyHire is running', {
     mode: config.mode,

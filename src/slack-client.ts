@@ -16,8 +16,8 @@ export const RETRY_POLICY = {
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 /** The Web API method of a request URL: `https://slack.com/api/chat.postMessage` → `chat.postMessage`. */
-function methodOf(url: string): string {
-  return url.split('?')[0]?.split('/').pop() ?? 'unknown';
+function methodOf(url: unknown): string {
+  return String(url).split('?')[0]?.split('/').pop() ?? 'unknown';
 }
 
 /**

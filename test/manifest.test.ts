@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { createApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
-import { COMMANDS } from '../src/listeners/index.ts';
+import { COMMANDS, EVENTS } from '../src/listeners/index.ts';
 import { createLogger } from '../src/logger.ts';
 import { realKnowledge } from './support/test-app.ts';
 
@@ -92,6 +92,8 @@ describe('manifest.yml', () => {
   it('subscribes to every event the code listens to, and no other', () => {
     const declared = [...manifest.settings.event_subscriptions.bot_events].sort();
     expect(registeredListeners().events.sort()).toEqual(declared);
+    // Other events are acknowledged before Bolt, so this list must name every event listened to.
+    expect([...EVENTS].sort()).toEqual(declared);
   });
 
   it('turns on interactivity (the code has button listeners), Socket Mode and the Home tab', () => {

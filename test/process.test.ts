@@ -1,18 +1,20 @@
-/** The real entry point in Slack modes: start-up failure, graceful shutdown in HTTP and Socket Mode, reconnects. */
-import { type ChildProcess, spawn } from 'node:child_process';
+/** The real entry point, compiled as `npm start` runs it: console, start-up failure, shutdown, reconnects. */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.ts';
-import { SIGNING_SECRET, sendEvent } from './support/signed.ts';
+import { SIGNING_SECRET, sendEvent, sendSigned } from './support/signed.ts';
 import { fixture } from './support/test-app.ts';
 
-const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
-const TSX = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
+const ROOT = new URL('../', import.meta.url).pathname;
+const MAIN = new URL('../dist/main.js', import.meta.url).pathname;
+const TSC = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname;
+// Another folder as the working directory: the build must find knowledge/ and the wink model by itself.
 const cwd = mkdtempSync(path.join(tmpdir(), 'pyhire-process-'));
 const baseEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(SLACK_|PORT$|LOG_LEVEL$|KNOWLEDGE_DIR$)/.test(key)),
@@ -29,13 +31,18 @@ interface Running {
   exit: Promise<{ code: number | null; afterMs: number }>;
 }
 
+// Compile src/ to dist/ as `npm install` (prepare) does, so the tests run what `npm start` runs.
+beforeAll(() => {
+  execFileSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+}, 120_000);
+
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const task of cleanup.splice(0)) await task();
 });
 
 function start(env: Record<string, string>): Running {
-  const child = spawn(TSX, [MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: { ...baseEnv, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -101,6 +108,23 @@ async function fake(): Promise<FakeSlack> {
   return slack;
 }
 
+describe('the compiled console', () => {
+  it('is what npm start runs, and answers piped lines from the knowledge and the language model', () => {
+    const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts;
+    expect(scripts.start).toBe('node dist/main.js');
+    const output = execFileSync(process.execPath, [MAIN], {
+      cwd,
+      env: baseEnv,
+      input:
+        '/pyterm dbt\nWe need one Python developer to build our Django API and also train PyTorch models\n',
+      encoding: 'utf8',
+    });
+    expect(output).toMatch(/^dbt \(Data engineering\)/);
+    // The review reads the sentence with wink-nlp: the compiled build must load its model.
+    expect(output).toMatch(/Conflating.*\/pyrole backend, \/pyrole ml/s);
+  });
+});
+
 describe('start-up', () => {
   it('exits 1 with one clear line when Slack rejects the bot token', async () => {
     const slack = await fake();
@@ -117,6 +141,29 @@ describe('start-up', () => {
     expect(text).toContain('Slack did not accept SLACK_BOT_TOKEN (auth.test: invalid_auth)');
     expect(text).not.toMatch(/\n\s+at |UnhandledPromiseRejection/);
     expect(text).not.toContain('xoxb-bad-0000');
+  });
+});
+
+describe('requests that once ended the process', () => {
+  it('HTTP mode: a signed url_verification nested 5,000 levels deep gets 400, and PyHire keeps serving', async () => {
+    const slack = await fake();
+    const running = start({
+      SLACK_BOT_TOKEN: 'xoxb-test-0000',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+    });
+    const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
+    const url = `http://127.0.0.1:${ready.port}/slack/events`;
+    const deep = `{"token":"t","type":"url_verification","challenge":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
+    expect((await sendSigned(url, deep, 'application/json')).status).toBe(400);
+    const rateLimited = { type: 'app_rate_limited', team_id: 'T0001', minute_rate_limited: 1518467820 };
+    expect((await sendEvent(url, rateLimited)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${ready.port}/health`)).status).toBe(200);
+    expect(running.child.exitCode).toBeNull();
+    expect(running.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', minute: '2018-02-12T20:37:00.000Z' }),
+    );
   });
 });
 

@@ -31,6 +31,26 @@ export const BUTTONS: Record<string, (deps: ListenerDeps) => (args: ButtonArgs) 
   [`${ROLE_ACTION.compare}:`]: compareRolesAction,
 };
 
+/** The Events API events PyHire listens to; manifest.yml subscribes to exactly these. */
+export const EVENTS: readonly string[] = ['app_mention', 'app_home_opened'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * True when a listener registered here takes the request, read the way Bolt reads it: any slash command,
+ * block actions on an element with an action_id, and the events in EVENTS. Anything else (events Bolt cannot
+ * type, interactivity PyHire has no listener for, fields of the wrong type) would wait out Bolt's 3 seconds.
+ */
+export function handlesRequest(body: unknown): boolean {
+  if (!isRecord(body)) return false;
+  if (body.event !== undefined) return isRecord(body.event) && EVENTS.includes(String(body.event.type));
+  if (body.command !== undefined) return true;
+  if (body.name !== undefined || body.type !== 'block_actions' || !Array.isArray(body.actions)) return false;
+  const [action] = body.actions;
+  return isRecord(action) && typeof action.action_id === 'string';
+}
+
 /**
  * Registers every listener on `app`. Bolt runs each registered listener's matchers on every request, so
  * commands and buttons go through one router each rather than one listener apiece (about 40% more

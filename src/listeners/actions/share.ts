@@ -3,14 +3,22 @@ import { findRoleKit, findTermCard } from '../../knowledge/index.ts';
 import { renderRoleAnswer } from '../../render/roles.ts';
 import { renderTermAnswer } from '../../render/terms.ts';
 import type { ListenerDeps } from '../deps.ts';
-import type { ButtonArgs } from './reply.ts';
+import { stringField } from '../fields.ts';
+import { type ButtonArgs, responderOf } from './reply.ts';
 
 export const shareAction =
   ({ knowledge }: ListenerDeps) =>
-  async ({ ack, action, body, respond }: ButtonArgs) => {
+  async (args: ButtonArgs) => {
+    const { ack, action, body, logger } = args;
     await ack();
-    const [kind, id = ''] = String(action.value ?? '').split(':', 2);
-    const sharedBy = body.user.id;
+    // Sharing answers through the response_url Slack gives every message button.
+    const respond = responderOf(args);
+    if (!respond) {
+      logger.debug('a share button came without a response_url; nothing to answer');
+      return;
+    }
+    const [kind, id = ''] = stringField(action.value).split(':', 2);
+    const sharedBy = stringField(body.user?.id);
     const options = { shareable: false, sharedBy };
     const card = kind === 'term' ? findTermCard(knowledge, id) : undefined;
     const kit = kind === 'role' ? findRoleKit(knowledge, id) : undefined;

@@ -4,12 +4,13 @@ import { answerRoleQuery } from '../../knowledge/index.ts';
 import { decodeSlackText } from '../../render/escape.ts';
 import { renderRoleAnswer } from '../../render/roles.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { stringField } from '../fields.ts';
 import { logKnowledgeGap } from './knowledge-gap.ts';
 
 export const pyroleCommand =
   ({ knowledge }: ListenerDeps) =>
   async ({ command, ack, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    const answer = answerRoleQuery(knowledge, decodeSlackText(command.text ?? ''));
+    const answer = answerRoleQuery(knowledge, decodeSlackText(stringField(command.text)));
     if (answer.kind === 'no-match' || answer.kind === 'suggestions' || answer.kind === 'other-role') {
       const query = answer.kind === 'other-role' ? answer.other.id : answer.query;
       logKnowledgeGap(logger, '/pyrole', query, answer.kind);

@@ -4,12 +4,13 @@ import { answerTermQuery } from '../../knowledge/index.ts';
 import { decodeSlackText } from '../../render/escape.ts';
 import { renderTermAnswer } from '../../render/terms.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { stringField } from '../fields.ts';
 import { logKnowledgeGap } from './knowledge-gap.ts';
 
 export const pytermCommand =
   ({ knowledge }: ListenerDeps) =>
   async ({ command, ack, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    const answer = answerTermQuery(knowledge, decodeSlackText(command.text ?? ''));
+    const answer = answerTermQuery(knowledge, decodeSlackText(stringField(command.text)));
     if (answer.kind === 'no-match' || answer.kind === 'suggestions') {
       logKnowledgeGap(logger, '/pyterm', answer.query, answer.kind);
     }

@@ -6,6 +6,6 @@ import type { ListenerDeps } from '../deps.ts';
 export const appHomeOpenedEvent =
   ({ knowledge }: ListenerDeps) =>
   async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
-    if (event.tab !== 'home') return;
+    if (event.tab !== 'home' || typeof event.user !== 'string') return;
     await client.views.publish({ user_id: event.user, view: homeView(knowledge) });
   };

@@ -11,6 +11,7 @@ import { message } from '../../render/blocks.ts';
 import { decodeSlackText, escapeMrkdwn } from '../../render/escape.ts';
 import { renderMentionAnswer } from '../../render/mentions.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { isFromBot, stringField } from '../fields.ts';
 
 /** Earlier messages of a thread read for a review, at most. */
 const MAX_THREAD_MESSAGES = 200;
@@ -18,7 +19,12 @@ const MAX_THREAD_MESSAGES = 200;
 export const appMentionEvent =
   ({ knowledge }: ListenerDeps) =>
   async ({ event, client, context, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
-    const text = decodeSlackText(String(event.text ?? ''));
+    // Two bots that answer each other's mentions would loop.
+    if (isFromBot(event)) {
+      logger.debug('not answering a mention from a bot', { bot_id: stringField(event.bot_id) });
+      return;
+    }
+    const text = decodeSlackText(stringField(event.text));
     const thread_ts = event.thread_ts ?? event.ts;
     let answer: MentionAnswer;
     if (event.thread_ts && isReviewRequest(text)) {
@@ -34,7 +40,7 @@ export const appMentionEvent =
         );
         answer = answerThreadReview(
           knowledge,
-          earlier.map((m) => decodeSlackText(m.text ?? '')),
+          earlier.map((m) => decodeSlackText(stringField(m.text))),
         );
       } catch (error) {
         const reason = (error as { data?: { error?: string } }).data?.error ?? 'an error';
