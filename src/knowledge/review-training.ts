@@ -53,7 +53,7 @@ export function trainReviewModel(
       ),
     );
     const labels = examples.map((e) => (e.labels.includes(id) ? 1 : 0));
-    const { weights, bias } = fit(rows, labels, vocabulary.length, options);
+    const { weights, bias } = fitLogistic(rows, labels, vocabulary.length, options);
     const kept: Record<string, number> = {};
     weights.forEach((w, i) => {
       const rounded = Math.round(w * 1e4) / 1e4;
@@ -84,7 +84,7 @@ function vocabularyOf(
 }
 
 /** Full-batch gradient descent with AdaGrad steps on the L2-penalised logistic loss. */
-function fit(rows: readonly Int32Array[], labels: readonly number[], size: number, options: TrainingOptions) {
+function fitLogistic(rows: readonly Int32Array[], labels: readonly number[], size: number, options: TrainingOptions) {
   const weights = new Float64Array(size);
   const squared = new Float64Array(size).fill(1e-8);
   let bias = 0;
