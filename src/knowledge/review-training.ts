@@ -84,7 +84,12 @@ function vocabularyOf(
 }
 
 /** Full-batch gradient descent with AdaGrad steps on the L2-penalised logistic loss. */
-function fitLogistic(rows: readonly Int32Array[], labels: readonly number[], size: number, options: TrainingOptions) {
+function fitLogistic(
+  rows: readonly Int32Array[],
+  labels: readonly number[],
+  size: number,
+  options: TrainingOptions,
+) {
   const weights = new Float64Array(size);
   const squared = new Float64Array(size).fill(1e-8);
   let bias = 0;
