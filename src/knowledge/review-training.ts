@@ -21,7 +21,7 @@ export interface TrainingOptions {
   minSources: number;
   /** Probability at or above which a finding is raised. */
   threshold: number;
-  /** Weights smaller than this are left out of the model (they change no decision, and keep the file small). */
+  /** Weights smaller than this are left out of the model: the file stays small, and so small a weight rarely changes a decision. */
   minWeight: number;
 }
 
