@@ -253,9 +253,14 @@ export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> 
     }
   }
   // The trigram index narrows thousands of keys to a few; fuse.js ranks those, edit distance sets confidence.
-  const candidates = candidatesFor(index, coreKey);
-  for (const result of new Fuse(candidates, FUSE_OPTIONS).search(coreKey, { limit: 12 })) {
-    note(result.item.item, similarity(coreKey, result.item.key));
+  // Filler words can be part of a name ("natural language processing", "platform engineering"), so the query
+  // as typed is matched too, and each item keeps its better score.
+  const typedKey = foldKey(tokens.join(' '));
+  for (const key of typedKey === coreKey ? [coreKey] : [coreKey, typedKey]) {
+    const candidates = candidatesFor(index, key);
+    for (const result of new Fuse(candidates, FUSE_OPTIONS).search(key, { limit: 12 })) {
+      note(result.item.item, similarity(key, result.item.key));
+    }
   }
 
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
