@@ -41,6 +41,18 @@ afterEach(async () => {
   for (const task of cleanup.splice(0)) await task();
 });
 
+/** Starts PyHire in HTTP mode against a fake Slack API and waits until it serves; `url` is its events URL. */
+async function startHttp(apiUrl: string) {
+  const running = start({
+    SLACK_BOT_TOKEN: 'xoxb-test-0000',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: '0',
+  });
+  const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
+  return { running, ready, url: `http://127.0.0.1:${ready.port}/slack/events` };
+}
+
 function start(env: Record<string, string>): Running {
   const child = spawn(process.execPath, [MAIN], {
     cwd,
@@ -147,14 +159,7 @@ describe('start-up', () => {
 describe('requests that once ended the process', () => {
   it('HTTP mode: a signed url_verification nested 5,000 levels deep gets 400, and PyHire keeps serving', async () => {
     const slack = await fake();
-    const running = start({
-      SLACK_BOT_TOKEN: 'xoxb-test-0000',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-    });
-    const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
-    const url = `http://127.0.0.1:${ready.port}/slack/events`;
+    const { running, ready, url } = await startHttp(slack.apiUrl);
     const deep = `{"token":"t","type":"url_verification","challenge":${'['.repeat(5_000)}${']'.repeat(5_000)}}`;
     expect((await sendSigned(url, deep, 'application/json')).status).toBe(400);
     const rateLimited = { type: 'app_rate_limited', team_id: 'T0001', minute_rate_limited: 1518467820 };
@@ -171,14 +176,7 @@ describe('graceful shutdown', () => {
   it('HTTP mode: SIGTERM stops taking requests, finishes the reply under way, exits 0', async () => {
     const slack = await fake();
     slack.on('chat.postMessage', () => ({ body: { ok: true, ts: '1.2' }, delayMs: 1_500 }));
-    const running = start({
-      SLACK_BOT_TOKEN: 'xoxb-test-0000',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-    });
-    const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
-    const url = `http://127.0.0.1:${ready.port}/slack/events`;
+    const { running, ready, url } = await startHttp(slack.apiUrl);
     const res = await sendEvent(url, {
       ...fixture<Record<string, unknown>>('slack/app-mention.json'),
       event_id: 'EvShutdown1',
