@@ -457,12 +457,8 @@ function documentFeaturesOf(
     }
   }
   // Neighbouring tools, and what is said of the candidate's.
-  const kins = new Map<number, Set<string>>();
-  for (const s of sentences) {
-    for (const h of s.names)
-      if (h.entry.kin >= 0) kins.set(h.entry.kin, (kins.get(h.entry.kin) ?? new Set()).add(h.entry.name));
-  }
-  const neighbours = [...kins.values()].some((names) => names.size >= 2);
+  const kins = kinGroups(sentences);
+  const neighbours = [...kins.values()].some((names) => names.length >= 2);
   if (neighbours) {
     add('E:neighbours');
     add(`E:neighbours&${decision}`);
@@ -543,8 +539,15 @@ function stancesNear(units: readonly string[], subject: string): string[] {
 
 /** The kin groups' names in a reading: pairs of neighbouring tools, for a finding's triggers. */
 export function neighbourPairs(reading: ReviewReading): [string, string][] {
+  return [...kinGroups(reading.sentences).values()]
+    .filter((n) => n.length >= 2)
+    .map((n) => [n[0] as string, n[1] as string]);
+}
+
+/** The neighbouring tools named in the sentences, by group (`neighbours` in review.yaml), each name once. */
+function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
   const kins = new Map<number, string[]>();
-  for (const s of reading.sentences) {
+  for (const s of sentences) {
     for (const h of s.names) {
       if (h.entry.kin < 0) continue;
       const names = kins.get(h.entry.kin) ?? [];
@@ -552,7 +555,7 @@ export function neighbourPairs(reading: ReviewReading): [string, string][] {
       kins.set(h.entry.kin, names);
     }
   }
-  return [...kins.values()].filter((n) => n.length >= 2).map((n) => [n[0] as string, n[1] as string]);
+  return kins;
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */

@@ -41,7 +41,7 @@ const MAX_QUOTE = 160;
 
 /** Reviews one text (a message or a whole job description); findings come in the order of mistakes.yaml. */
 export function reviewMessage(knowledge: Knowledge, text: string): Finding[] {
-  return findingsOf(knowledge, readForReview(knowledge, prepare(text)));
+  return findingsOf(knowledge, readForReviewText(knowledge, text));
 }
 
 /** How the review reads a text: the reading its findings are weighed from (used to train and evaluate the model). */
@@ -67,7 +67,7 @@ export function reviewMessages(knowledge: Knowledge, texts: readonly string[]): 
 
 /** Role titles named in a text ("data engineer", "MLE"), in order. */
 export function findRoleSignals(knowledge: Knowledge, text: string): RoleSignal[] {
-  const reading = readForReview(knowledge, prepare(text));
+  const reading = readForReviewText(knowledge, text);
   return reading.sentences.flatMap((s) =>
     s.names
       .filter((n) => n.entry.title)
@@ -239,9 +239,10 @@ function kitsFor(knowledge: Knowledge, roleIds: readonly string[]): Role[] {
   return kits.length > 0 ? unique(kits).slice(0, 4) : [...roles];
 }
 
-/** Compiles the review's names for a knowledge base and loads the language model (done once, at load). */
+/** Compiles the review's names and model for a knowledge base and loads the language model (done once, at load). */
 export function prepareReviewer(knowledge: Knowledge): void {
   prepareReading(knowledge);
+  compiledModel(knowledge);
   prepareLanguage();
 }
 
