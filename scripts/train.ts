@@ -18,7 +18,7 @@ const model: ReviewModel = {
   },
   findings: trainReviewModel(examples, ids, DEFAULT_TRAINING),
 };
-writeFileSync(new URL('review-model.json', dir), `${JSON.stringify(model, null, 1)}\n`);
+writeFileSync(new URL('review-model.json', dir), `${JSON.stringify(model, null, 2)}\n`);
 const weights = Object.values(model.findings).reduce((n, f) => n + Object.keys(f.weights).length, 0);
 console.log(
   `review model: ${examples.length} messages from ${sets.length} sets, ${weights} weights → knowledge/review-model.json`,

@@ -489,7 +489,6 @@ function documentFeaturesOf(
       const u = new Set(s.units);
       if (!u.has('@algorithm')) continue;
       for (const c of [
-        'only',
         '@strong',
         '@weak',
         '@skip',
