@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { answerRoleQuery, answerTermQuery, type Knowledge, loadKnowledge } from '../src/knowledge/index.ts';
 import { DEFAULT_TRAINING, trainReviewModel } from '../src/knowledge/review-training.ts';
+import { documentSets, scoreDocuments } from './document-data.ts';
 import {
   labeledSets,
   leaveOneWriterOut,
@@ -72,6 +73,26 @@ function main() {
   );
   for (const miss of roles.misses) console.log(`  miss ${miss}`);
   reportReview(knowledge);
+  reportDocuments(knowledge);
+}
+
+/** The document check: per item on the writers held out from its design (the headline), then on those read for it. */
+function reportDocuments(knowledge: Knowledge) {
+  for (const which of ['held-out', 'design'] as const) {
+    const sets = documentSets(which);
+    const documents = sets.flatMap((s) => s.documents);
+    const score = scoreDocuments(knowledge, documents);
+    console.log(
+      `\ndocument check, writers ${which === 'held-out' ? 'held out from its design' : 'read while designing it (not a quality figure)'} (${sets.map((s) => s.name).join(', ')}; ${documents.length} documents):`,
+    );
+    for (const item of score.items) {
+      const low = item.precision < 0.9 || item.recall < 0.85 ? '  < 90% / 85%' : '';
+      console.log(
+        `  ${item.item.padEnd(34)} precision ${pct(item.precision)}  recall ${pct(item.recall)}  (tp ${item.tp}, fp ${item.fp}, fn ${item.fn})${low}`,
+      );
+    }
+    if (process.argv.includes('--errors')) for (const error of score.errors) console.log(`  ${error}`);
+  }
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);

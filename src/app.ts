@@ -91,7 +91,7 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
     deferInitialization: true,
   });
   const inFlight = createInFlight();
-  registerListeners(app, { knowledge, track: inFlight.track });
+  registerListeners(app, { knowledge, track: inFlight.track, slackApiUrl: config.slackApiUrl });
   app.error(async (error) => {
     const { code, data } = error as { code?: string; data?: { error?: string } };
     logger.error('a listener failed', { code, error: data?.error ?? error.message });

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { createApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
 import { COMMANDS, EVENTS } from '../src/listeners/index.ts';
+import { SHORTCUTS } from '../src/listeners/shortcuts/check.ts';
 import { createLogger } from '../src/logger.ts';
 import { realKnowledge } from './support/test-app.ts';
 
@@ -14,6 +15,7 @@ interface Manifest {
   features: {
     slash_commands: { command: string; description: string; usage_hint?: string }[];
     app_home: Record<string, boolean>;
+    shortcuts: { name: string; type: string; callback_id: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -103,8 +105,13 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
+  it('declares the message and global shortcuts the code listens to', () => {
+    const shortcuts = manifest.features.shortcuts.map((s) => `${s.type}:${s.callback_id}`).sort();
+    expect(shortcuts).toEqual([`global:${SHORTCUTS.checkText}`, `message:${SHORTCUTS.checkMessage}`]);
+  });
+
   it('asks for the scopes its calls need', () => {
     const scopes = manifest.oauth_config.scopes.bot;
-    expect(scopes).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read']));
+    expect(scopes).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'files:read']));
   });
 });

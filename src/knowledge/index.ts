@@ -6,3 +6,4 @@ export * from './roles.ts';
 export type * from './schema.ts';
 export { foldKey, search, stripQuestion, stripSlackMarkup } from './search.ts';
 export * from './terms.ts';
+export * from './documents.ts';

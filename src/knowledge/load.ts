@@ -10,6 +10,8 @@ import {
   type Category,
   type CheatSheet,
   CheatSheetFileSchema,
+  type DocumentCues,
+  DocumentsFileSchema,
   GlossaryFileSchema,
   type Mistake,
   MistakesFileSchema,
@@ -61,6 +63,8 @@ export interface Knowledge {
   readonly pythonVersions: PythonVersions;
   readonly typing: Typing;
   readonly cheatSheet: CheatSheet;
+  /** How a pasted document's kind is told apart, and the words resume flags read for. */
+  readonly documentCues: DocumentCues;
   /** Wording cues for reviewing hiring messages. */
   readonly reviewCues: ReviewCues;
   /** The review's trained weights (review-model.json, made by `npm run train`). */
@@ -83,6 +87,7 @@ const TOPIC_FILES = {
   pythonVersions: 'python-versions.yaml',
   typing: 'typing.yaml',
   cheatSheet: 'cheat-sheet.yaml',
+  documents: 'documents.yaml',
   review: 'review.yaml',
   reviewModel: 'review-model.json',
 } as const;
@@ -157,6 +162,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
   const pythonVersions = read(TOPIC_FILES.pythonVersions, PythonVersionsFileSchema);
   const typing = read(TOPIC_FILES.typing, TypingFileSchema);
   const cheatSheet = read(TOPIC_FILES.cheatSheet, CheatSheetFileSchema);
+  const documentCues = read(TOPIC_FILES.documents, DocumentsFileSchema);
   const reviewCues = read(TOPIC_FILES.review, ReviewFileSchema);
   const reviewModel = options.withoutReviewModel
     ? { trainedOn: { command: 'none', sets: ['none'], messages: 1 }, findings: {} }
@@ -281,6 +287,28 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
       check(display(TOPIC_FILES.pythonVersions), `versions[${v}] (${version.id}).terms[${i}]`, id, 'term');
     }
   }
+  // A must-have's id names it in a job-description check's `missing:<id>` block, so one id is one skill.
+  const mustHaveIds = new Set<string>();
+  for (const [r, role] of roles.entries()) {
+    for (const [i, skill] of role.mustHaves.skills.entries()) {
+      if (mustHaveIds.has(skill.id))
+        problems.add(
+          display(TOPIC_FILES.roles),
+          `roles[${r}] (${role.id}).mustHaves.skills[${i}].id`,
+          `duplicate must-have id "${skill.id}"`,
+        );
+      mustHaveIds.add(skill.id);
+    }
+  }
+  const flagIds = new Set<string>();
+  for (const [i, flag] of [...(cheatSheet?.greenFlags ?? []), ...(cheatSheet?.yellowFlags ?? [])].entries()) {
+    if (flagIds.has(flag.id))
+      problems.add(display(TOPIC_FILES.cheatSheet), `flags[${i}].id`, `duplicate flag id "${flag.id}"`);
+    flagIds.add(flag.id);
+    for (const key of ['terms', 'unless'] as const)
+      for (const [t, id] of flag[key].entries())
+        check(display(TOPIC_FILES.cheatSheet), `${flag.id}.${key}[${t}]`, id, 'term');
+  }
   for (const [r, row] of (cheatSheet?.termsToKnow ?? []).entries()) {
     for (const [i, id] of row.terms.entries()) {
       check(display(TOPIC_FILES.cheatSheet), `termsToKnow[${r}].terms[${i}]`, id, 'term');
@@ -306,7 +334,15 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     problems,
   );
 
-  if (problems.items.length > 0 || !pythonVersions || !typing || !cheatSheet || !reviewCues || !reviewModel) {
+  if (
+    problems.items.length > 0 ||
+    !pythonVersions ||
+    !typing ||
+    !cheatSheet ||
+    !documentCues ||
+    !reviewCues ||
+    !reviewModel
+  ) {
     throw new KnowledgeError(problems.items);
   }
   const knowledge: Knowledge = {
@@ -319,6 +355,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
     pythonVersions,
     typing,
     cheatSheet,
+    documentCues,
     reviewCues,
     reviewModel,
     termById: new Map(terms.map((t) => [t.id, t])),

@@ -41,7 +41,7 @@ const MAX_QUOTE = 160;
 
 /** Reviews one text (a message or a whole job description); findings come in the order of mistakes.yaml. */
 export function reviewMessage(knowledge: Knowledge, text: string): Finding[] {
-  return findingsOf(knowledge, readForReviewText(knowledge, text));
+  return findingsInReading(knowledge, readForReviewText(knowledge, text));
 }
 
 /** How the review reads a text: the reading its findings are weighed from (used to train and evaluate the model). */
@@ -144,7 +144,7 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
  * Scores every finding in one pass over the reading's features: the same sums as `scoreFinding` over
  * `featuresFor` each finding, without building a feature set per finding.
  */
-function findingsOf(knowledge: Knowledge, reading: ReviewReading): Finding[] {
+export function findingsInReading(knowledge: Knowledge, reading: ReviewReading): Finding[] {
   const model = compiledModel(knowledge);
   const n = model.mistakes.length;
   const sums = [...model.bias];

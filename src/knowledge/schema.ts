@@ -57,6 +57,14 @@ export const RoleWarningSchema = z.strictObject({
   note: Text.max(400),
 });
 
+/** A must-have skill, and the words that show a job description mentions it (matched in dictionary form). */
+export const MustHaveSchema = z.strictObject({
+  /** Unique across roles: a job-description check names a missing one in block \`missing:<id>\`. */
+  id: Id,
+  skill: Text.max(200),
+  covers: z.array(Text.max(60)).min(1).max(40),
+});
+
 export const RoleSchema = z.strictObject({
   id: Id,
   name: Text.max(60),
@@ -71,7 +79,7 @@ export const RoleSchema = z.strictObject({
     .default([]),
   mustHaves: z.strictObject({
     source: Source,
-    skills: z.array(Text.max(200)).min(1).max(10),
+    skills: z.array(MustHaveSchema).min(1).max(10),
   }),
   interview: z.strictObject({
     source: Source,
@@ -153,13 +161,65 @@ export const TypingFileSchema = z.strictObject({
   evaluationTip: Text.max(400),
 });
 
+/** The resume flags a resume check reads for; block ids \`flag:<id>\`. */
+export const GREEN_FLAG_IDS = [
+  'specific-frameworks',
+  'production-scale',
+  'type-hints',
+  'testing',
+  'domain-match',
+] as const;
+export const YELLOW_FLAG_IDS = [
+  'generic-python',
+  'tutorial-only',
+  'python-2-only',
+  'no-web-framework',
+] as const;
+export type FlagId = (typeof GREEN_FLAG_IDS)[number] | (typeof YELLOW_FLAG_IDS)[number];
+
+/** A cheat-sheet flag: the guide's wording, what it tells a recruiter, and the question that probes it. */
+const flagSchema = <T extends readonly [string, ...string[]]>(ids: T) =>
+  z.strictObject({
+    id: z.enum(ids),
+    flag: Text.max(200),
+    why: Text.max(300),
+    ask: Text.max(300),
+    /** Term ids whose mention shows the flag. */
+    terms: z.array(Id).max(60).default([]),
+    /** Term ids whose mention rules the flag out. */
+    unless: z.array(Id).max(60).default([]),
+    /** Names without a glossary card that show the flag, or rule it out (libraries such as paramiko). */
+    names: z.array(Text.max(60)).max(200).default([]),
+    unlessNames: z.array(Text.max(60)).max(200).default([]),
+  });
+
 export const CheatSheetFileSchema = z.strictObject({
-  greenFlags: z.array(Text.max(200)).min(1),
-  yellowFlags: z.array(Text.max(200)).min(1),
+  greenFlags: z.array(flagSchema(GREEN_FLAG_IDS)).min(1),
+  yellowFlags: z.array(flagSchema(YELLOW_FLAG_IDS)).min(1),
   /** The guide's "Technical Terms to Know" table. */
   termsToKnow: z
     .array(z.strictObject({ term: Text.max(60), meaning: Text.max(200), terms: z.array(Id).min(1) }))
     .min(1),
+});
+
+/** How a pasted document's kind is told apart, and the words the resume flags read for (documents.yaml). */
+export const DocumentsFileSchema = z.strictObject({
+  kinds: z.strictObject({
+    resumeHeadings: z.array(Text.max(60)).min(1).max(200),
+    jdPhrases: z.array(Text.max(60)).min(1).max(200),
+    resumePhrases: z.array(Text.max(60)).min(1).max(200),
+    messagePhrases: z.array(Text.max(60)).min(1).max(200),
+    /** First words of a letter or chat message ("Hi Marcus,", "Subject:"). */
+    messageOpenings: z.array(Text.max(60)).min(1).max(50),
+    /** A sign-off on a line of its own ("Cheers,", "Best regards"). */
+    signOffs: z.array(Text.max(60)).min(1).max(50),
+  }),
+  resume: z.strictObject({
+    learning: z.array(Text.max(60)).min(1).max(200),
+    workHeadings: z.array(Text.max(60)).min(1).max(50),
+    /** What a person wants to do next, not what they did ("aspiring", "looking for"). */
+    aspiration: z.array(Text.max(60)).min(1).max(50),
+  }),
 });
 
 /** A phrase the review reads for, in dictionary form ("move forward", "type hint"). */
@@ -218,6 +278,8 @@ export type ReviewModel = z.infer<typeof ReviewModelSchema>;
 export type Category = z.infer<typeof CategorySchema>;
 export type Term = z.infer<typeof TermSchema>;
 export type Role = z.infer<typeof RoleSchema>;
+export type MustHave = z.infer<typeof MustHaveSchema>;
+export type CheatSheetFlag = CheatSheet['greenFlags'][number] | CheatSheet['yellowFlags'][number];
 export type InterviewQuestion = z.infer<typeof InterviewQuestionSchema>;
 export type RoleWarning = z.infer<typeof RoleWarningSchema>;
 export type OtherRole = z.infer<typeof OtherRoleSchema>;
@@ -226,3 +288,4 @@ export type Mistake = z.infer<typeof MistakeSchema>;
 export type PythonVersions = z.infer<typeof PythonVersionsFileSchema>;
 export type Typing = z.infer<typeof TypingFileSchema>;
 export type CheatSheet = z.infer<typeof CheatSheetFileSchema>;
+export type DocumentCues = z.infer<typeof DocumentsFileSchema>;

@@ -1,6 +1,7 @@
 /** Registers PyHire's listeners on a Bolt app: one per event, and one router each for commands and buttons. */
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { escapeMrkdwn } from '../render/escape.ts';
+import { CHECK_ACTION } from '../render/documents.ts';
 import { ROLE_ACTION } from '../render/roles.ts';
 import { ACTION } from '../render/terms.ts';
 import { openTermAction } from './actions/open-term.ts';
@@ -13,6 +14,14 @@ import { dedupeEvents } from './dedupe.ts';
 import type { ListenerDeps } from './deps.ts';
 import { appHomeOpenedEvent } from './events/app-home-opened.ts';
 import { appMentionEvent } from './events/app-mention.ts';
+import {
+  CHECK_FORM,
+  checkMessageShortcut,
+  checkTextShortcut,
+  checkTextSubmission,
+  SHORTCUTS,
+  shareCheckAction,
+} from './shortcuts/check.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -25,6 +34,7 @@ export const COMMANDS: Record<string, (deps: ListenerDeps) => (args: CommandArgs
 /** Every button PyHire renders, by action_id or action_id prefix (`open_term:` + a term id). */
 export const BUTTONS: Record<string, (deps: ListenerDeps) => (args: ButtonArgs) => Promise<void>> = {
   [ACTION.share]: shareAction,
+  [CHECK_ACTION.share]: shareCheckAction,
   [`${ACTION.openTerm}:`]: openTermAction,
   [`${ROLE_ACTION.open}:`]: openRoleAction,
   [`${ROLE_ACTION.questions}:`]: roleQuestionsAction,
@@ -39,13 +49,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * True when a listener registered here takes the request, read the way Bolt reads it: any slash command,
- * block actions on an element with an action_id, and the events in EVENTS. Anything else (events Bolt cannot
+ * block actions on an element with an action_id, the events in EVENTS, the two shortcuts and the check form. Anything else (events Bolt cannot
  * type, interactivity PyHire has no listener for, fields of the wrong type) would wait out Bolt's 3 seconds.
  */
 export function handlesRequest(body: unknown): boolean {
   if (!isRecord(body)) return false;
   if (body.event !== undefined) return isRecord(body.event) && EVENTS.includes(String(body.event.type));
   if (body.command !== undefined) return true;
+  if (body.type === 'message_action') return body.callback_id === SHORTCUTS.checkMessage;
+  if (body.type === 'shortcut') return body.callback_id === SHORTCUTS.checkText;
+  if (body.type === 'view_submission') return isRecord(body.view) && body.view.callback_id === CHECK_FORM;
   if (body.name !== undefined || body.type !== 'block_actions' || !Array.isArray(body.actions)) return false;
   const [action] = body.actions;
   return isRecord(action) && typeof action.action_id === 'string';
@@ -83,6 +96,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
       await args.ack();
     }),
   );
+
+  app.shortcut({ callback_id: SHORTCUTS.checkMessage, type: 'message_action' }, track(checkMessageShortcut(deps)));
+  app.shortcut({ callback_id: SHORTCUTS.checkText, type: 'shortcut' }, track(checkTextShortcut(deps)));
+  app.view(CHECK_FORM, track(checkTextSubmission(deps)));
 
   // Slack re-delivers events it thinks were lost; the window is shared by both event listeners.
   const onceOnly = dedupeEvents();

@@ -68,7 +68,7 @@ export function roleKitBlocks(kit: RoleKit, options: KitOptions): KnownBlock[] {
       `*Tools*\n${kit.tools.map((t) => esc(t.name)).join(', ')}`,
       `*Examples*\n${role.examples.map((e) => `${esc(e.company)} (${esc(e.detail)})`).join(', ') || '—'}`,
     ]),
-    section(`*Must-have skills*\n${bullets(role.mustHaves.skills)}`),
+    section(`*Must-have skills*\n${bullets(role.mustHaves.skills.map((m) => m.skill))}`),
     divider(),
     section('*Interview questions* and what a strong answer covers'),
     ...role.interview.questions.map((q, i) => section(questionText(q, i, KIT_LISTEN_FOR))),
@@ -104,7 +104,7 @@ export function roleKitSummaryBlocks(kit: RoleKit): KnownBlock[] {
   const questions = role.interview.questions.map((q, i) => `${i + 1}. “${esc(q.question)}”`).join('\n');
   return [
     section(
-      `*Interview kit: ${esc(role.name)}*\n${esc(role.summary)}\n*Must-haves:* ${role.mustHaves.skills.map(esc).join('; ')}\n*Ask:*\n${questions}`,
+      `*Interview kit: ${esc(role.name)}*\n${esc(role.summary)}\n*Must-haves:* ${role.mustHaves.skills.map((m) => esc(m.skill)).join('; ')}\n*Ask:*\n${questions}`,
       `role:${role.id}`,
     ),
     actions(`kit-summary-actions:${role.id}`, [

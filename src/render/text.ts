@@ -115,7 +115,7 @@ export function roleKitToText(kit: RoleKit): string {
     wrap('Builds:', role.builds.join(', ')),
     wrap('Tools:', kit.tools.map((t) => t.name).join(', ')),
     wrap('Examples:', role.examples.map((e) => `${e.company} (${e.detail})`).join(', ')),
-    `Must-have skills:\n${bulletList(role.mustHaves.skills)}`,
+    `Must-have skills:\n${bulletList(role.mustHaves.skills.map((m) => m.skill))}`,
     'Interview questions:',
     ...role.interview.questions.map(
       (q, i) =>

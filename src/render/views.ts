@@ -53,3 +53,61 @@ export function modalView(reply: SlackMessage, title = 'PyHire'): ModalView {
     blocks: reply.blocks.slice(0, LIMITS.viewBlocks),
   };
 }
+
+/** Callback id of the "Check a job description or resume" form (its view_submission). */
+export const CHECK_FORM = 'check_text_form';
+/** Slack's limit on a plain-text input. */
+const MAX_INPUT = 3000;
+
+/** The form the global shortcut opens: the text, and the role the recruiter is hiring for (optional). */
+export function checkFormView(roles: readonly Role[]): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CHECK_FORM,
+    title: { type: 'plain_text', text: 'Check with PyHire' },
+    submit: { type: 'plain_text', text: 'Check' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'check_text',
+        label: { type: 'plain_text', text: 'Job description, resume or hiring message' },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'text',
+          multiline: true,
+          max_length: MAX_INPUT,
+          placeholder: { type: 'plain_text', text: 'Paste the text here' },
+        },
+        hint: {
+          type: 'plain_text',
+          text: 'Up to 3,000 characters. For a longer document or a PDF, use "Check with PyHire" on the message that holds it.',
+        },
+      },
+      {
+        type: 'input',
+        block_id: 'check_role',
+        optional: true,
+        label: { type: 'plain_text', text: "I'm hiring for…" },
+        element: {
+          type: 'static_select',
+          action_id: 'role',
+          placeholder: { type: 'plain_text', text: 'Pick a role (optional)' },
+          options: roles.slice(0, 100).map((r) => ({
+            text: { type: 'plain_text', text: truncate(r.name, 75) },
+            value: r.id,
+          })),
+        },
+      },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'PyHire reads the text in memory to answer and keeps none of it.' }],
+      },
+    ],
+  };
+}
+
+/** A check's answer in place of the form. */
+export function checkResultView(reply: SlackMessage): ModalView {
+  return { ...modalView(reply, 'PyHire check'), close: { type: 'plain_text', text: 'Done' } };
+}

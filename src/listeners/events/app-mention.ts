@@ -1,4 +1,8 @@
-/** `@PyHire …`: answers in the mention's thread (never a new top-level message); `@PyHire review` reviews the thread. */
+/**
+ * `@PyHire …`: answers in the mention's thread (never a new top-level message). A pasted job description or resume,
+ * or a PDF/.docx attached to the mention, gets the document check's card; `@PyHire review` in a thread checks the
+ * thread's documents and reviews its messages. A finding PyHire already raised in the thread is not raised again.
+ */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import {
   answerMention,
@@ -7,18 +11,29 @@ import {
   isReviewRequest,
   type MentionAnswer,
 } from '../../knowledge/index.ts';
-import { message } from '../../render/blocks.ts';
+import { readableFiles } from '../../files.ts';
+import { message, type SlackMessage } from '../../render/blocks.ts';
+import { renderDocumentCheck } from '../../render/documents.ts';
 import { decodeSlackText, escapeMrkdwn } from '../../render/escape.ts';
 import { renderMentionAnswer } from '../../render/mentions.ts';
 import type { ListenerDeps } from '../deps.ts';
+import { type CheckedDocument, checkMessage, type MessageLike, raisedFindings, withoutRaised } from '../documents.ts';
 import { isFromBot, stringField } from '../fields.ts';
 
 /** Earlier messages of a thread read for a review, at most. */
 const MAX_THREAD_MESSAGES = 200;
+/** Documents in a thread checked for one review, at most (each is a message of its own). */
+const MAX_THREAD_DOCUMENTS = 2;
+/** A mention at least this long may be a pasted document rather than a question. */
+const MIN_DOCUMENT_LENGTH = 300;
+
+type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
+type ThreadMessage = Record<string, unknown> & { ts?: unknown; user?: unknown; bot_id?: unknown };
 
 export const appMentionEvent =
-  ({ knowledge }: ListenerDeps) =>
-  async ({ event, client, context, logger }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
+  ({ knowledge, slackApiUrl }: ListenerDeps) =>
+  async (args: MentionArgs) => {
+    const { event, client, context, logger } = args;
     // Two bots that answer each other's mentions would loop.
     if (isFromBot(event)) {
       logger.debug('not answering a mention from a bot', { bot_id: stringField(event.bot_id) });
@@ -26,38 +41,83 @@ export const appMentionEvent =
     }
     const text = decodeSlackText(stringField(event.text));
     const thread_ts = event.thread_ts ?? event.ts;
-    let answer: MentionAnswer;
-    if (event.thread_ts && isReviewRequest(text)) {
+    const post = (reply: SlackMessage) => client.chat.postMessage({ channel: event.channel, thread_ts, ...reply });
+    const checkContext = { knowledge, token: context.botToken, apiUrl: slackApiUrl };
+
+    // The thread so far: what a review reads, and the findings PyHire already raised there.
+    let thread: ThreadMessage[] = [];
+    const review = Boolean(event.thread_ts) && isReviewRequest(text);
+    if (event.thread_ts) {
       try {
         const replies = await client.conversations.replies({
           channel: event.channel,
           ts: event.thread_ts,
           limit: MAX_THREAD_MESSAGES,
         });
-        const earlier = (replies.messages ?? []).filter(
-          (m) =>
-            m.ts !== event.ts && Number(m.ts) < Number(event.ts) && !m.bot_id && m.user !== context.botUserId,
-        );
-        answer = answerThreadReview(
-          knowledge,
-          earlier.map((m) => decodeSlackText(stringField(m.text))),
-        );
+        thread = (replies.messages ?? []) as ThreadMessage[];
       } catch (error) {
         const reason = (error as { data?: { error?: string } }).data?.error ?? 'an error';
         logger.warn('could not read thread', { method: 'conversations.replies', error: reason });
-        await client.chat.postMessage({
-          channel: event.channel,
-          thread_ts,
-          ...message(
-            `I couldn't read this thread (Slack said: ${escapeMrkdwn(reason)}). Invite me to the channel with \`/invite @PyHire\`, or paste the text in a mention.`,
-            [],
-          ),
-        });
+        if (review) {
+          await post(
+            message(
+              `I couldn't read this thread (Slack said: ${escapeMrkdwn(reason)}). Invite me to the channel with \`/invite @PyHire\`, or paste the text in a mention.`,
+              [],
+            ),
+          );
+          return;
+        }
+      }
+    }
+    const raised = raisedFindings(thread, context.botUserId, context.botId);
+
+    if (review) {
+      const earlier = thread.filter(
+        (m) => m.ts !== event.ts && Number(m.ts) < Number(event.ts) && !m.bot_id && m.user !== context.botUserId,
+      );
+      const documents: CheckedDocument[] = [];
+      const rest: string[] = [];
+      for (const m of earlier) {
+        const mayBeDocument =
+          documents.length < MAX_THREAD_DOCUMENTS &&
+          (readableFiles(m.files).length > 0 || stringField(m.text).length >= MIN_DOCUMENT_LENGTH);
+        const result = mayBeDocument ? await checkMessage(m as MessageLike, checkContext) : undefined;
+        if (result?.ok && (result.document.check.kind !== 'message' || result.document.source)) {
+          documents.push(result.document);
+        } else if (result && !result.ok && readableFiles(m.files).length > 0) {
+          await post(message(result.problem, []));
+        } else rest.push(decodeSlackText(stringField(m.text)));
+      }
+      for (const doc of documents) await post(documentReply(doc, raised));
+      const answer = answerThreadReview(knowledge, rest);
+      if (documents.length === 0 || answer.findings.some((f) => !raised.has(f.id)))
+        await post(renderMentionAnswer(withoutRaisedFindings(answer, raised)));
+      return;
+    }
+    if (isReviewRequest(text)) {
+      // "@PyHire review" outside a thread has nothing to review: say what PyHire can do.
+      await post(renderMentionAnswer(INTRO_ANSWER));
+      return;
+    }
+    // A pasted document or an attached file gets the document card; a question or a short message, an answer.
+    if (readableFiles(event.files).length > 0 || text.length >= MIN_DOCUMENT_LENGTH) {
+      const result = await checkMessage(event as unknown as Record<string, unknown>, checkContext);
+      if (!result.ok && readableFiles(event.files).length > 0) {
+        await post(message(result.problem, []));
         return;
       }
-    } else {
-      // "@PyHire review" outside a thread has nothing to review: say what PyHire can do.
-      answer = isReviewRequest(text) ? INTRO_ANSWER : answerMention(knowledge, text);
+      if (result.ok && (result.document.check.kind !== 'message' || result.document.source)) {
+        await post(documentReply(result.document, raised));
+        return;
+      }
     }
-    await client.chat.postMessage({ channel: event.channel, thread_ts, ...renderMentionAnswer(answer) });
+    await post(renderMentionAnswer(withoutRaisedFindings(answerMention(knowledge, text), raised)));
   };
+
+function documentReply({ check, source, notes }: CheckedDocument, raised: ReadonlySet<string>): SlackMessage {
+  return renderDocumentCheck(withoutRaised(check, raised), { source, notes });
+}
+
+function withoutRaisedFindings(answer: MentionAnswer, raised: ReadonlySet<string>): MentionAnswer {
+  return raised.size === 0 ? answer : { ...answer, findings: answer.findings.filter((f) => !raised.has(f.id)) };
+}
