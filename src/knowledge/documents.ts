@@ -140,10 +140,25 @@ function scoresOf(cues: Cues, reading: ReviewReading) {
       (SALARY.test(text) ? 2 : 0) +
       (titleRoles(reading).length > 0 ? 2 : 0),
     resume:
-      2 * resumeHeadings + 1.5 * Math.min(dateRanges, 6) + 2 * contact + Math.min(count(cues.resumePhrases), 4),
+      2 * resumeHeadings +
+      1.5 * Math.min(dateRanges, 6) +
+      2 * contact +
+      Math.min(count(cues.resumePhrases), 4) +
+      (isNameLine(reading.lines[0] ?? '') ? 3 : 0),
     message: count(cues.messagePhrases) + (opening ? 4 : 0) + (signOff ? 3 : 0),
   };
 }
+
+/** A resume's first line: a person's name ("Ebba Halvorsen", "WOJCIECH LIS — Kraków"), not a job title. */
+function isNameLine(line: string): boolean {
+  const head = line.split(/\s[—–|·,(]\s?|\s-\s/)[0]?.trim() ?? '';
+  return NAME.test(head) && !NOT_A_NAME.test(head);
+}
+
+const NAME = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
+/** Words of job titles and headings, which a first line of capitalised words may also be. */
+const NOT_A_NAME =
+  /\b(?:engineer|developer|scientist|manager|analyst|lead|senior|junior|head|intern|architect|consultant|administrator|specialist|director|officer|recruiter|python|data|backend|platform|devops|machine|learning|software|hiring|job|role|position|team|notes|candidate|subject|summary|profile|resume|cv|about|we|our|hi|hello)\b/i;
 
 /** True when a sentence opens with one of the matcher's phrases. */
 function startsWith(matcher: PhraseMatcher<string>, tokens: readonly Token[]): boolean {
@@ -151,7 +166,7 @@ function startsWith(matcher: PhraseMatcher<string>, tokens: readonly Token[]): b
 }
 
 /** A pay range or figure: "£60-75k", "$140,000", "€42–48k", "120k". */
-const SALARY = /[£$€]\s?\d[\d,.]*\s?k?\b|\b\d{2,3}\s?k\s?(?:-|–|to)\s?\d{2,3}\s?k\b/i;
+const SALARY = /[£$€]\s?\d[\d,.]*\s?k?\b|\b\d{2,3}(?:[,.]\d{3})?\s?k?\s?(?:-|–|to)\s?\d{2,3}(?:[,.]\d{3})?\s?k\b/i;
 
 /** The kind that scores most; a text that reads as neither document strongly enough is a message. */
 function kindOf(cues: Cues, reading: ReviewReading): DocumentKind {
@@ -186,9 +201,19 @@ function jobRoles(knowledge: Knowledge, reading: ReviewReading): RoleFocus[] {
   // A title naming two roles ("Backend & Platform Engineer") has no single role for other tools to support.
   const titled = titleRoles(reading);
   const main = titled.length === 1 ? titled[0] : titled.length === 0 ? reading.mainRole : undefined;
-  const scores = roleScores(reading, (s) => !SIDE_SECTIONS.has(s.section) && !s.otherTeam, main);
-  return focusOf(knowledge, reading, topRoles(scores, JOB_ROLE_SHARE));
+  const duties = (s: ReadSentence) => !SIDE_SECTIONS.has(s.section) && !s.otherTeam;
+  const scores = roleScores(reading, duties, main);
+  // A role besides the strongest needs work of its own in the duties, not only its name ("remote (DE/PL)").
+  const own = roleScores(reading, duties, main, { titles: false, shared: false });
+  return focusOf(
+    knowledge,
+    reading,
+    topRoles(scores, JOB_ROLE_SHARE).filter((id, i) => i === 0 || (own.get(id) ?? 0) >= MIN_OWN_WORK),
+  );
 }
+
+/** Evidence of its own (its tools alone and its work words) a role needs to be asked for beside the strongest. */
+const MIN_OWN_WORK = 1.5;
 
 /** Roles of the job titles on a text's first line, when it is short enough to be a title. */
 function titleRoles(reading: ReviewReading): string[] {
@@ -209,28 +234,38 @@ function resumeRoles(knowledge: Knowledge, cues: Cues, reading: ReviewReading): 
 /** Least evidence for a role: a title, or two of its own tools. */
 const MIN_ROLE_SCORE = 2;
 /** Another role needs this share of the strongest role's evidence. */
-const JOB_ROLE_SHARE = 0.4;
+const JOB_ROLE_SHARE = 0.3;
 const RESUME_ROLE_SHARE = 0.6;
 
 /**
- * Evidence per role id: a title counts 3, a tool of that role alone 1, a tool shared by two roles or a work word
- * 0.5; negated names count nothing. With a main role, a tool that supports it counts for it.
+ * Evidence per role id: a title counts 3 (once per role), a tool of that role alone 1, a tool shared by two roles or a work word
+ * 0.5; negated names count nothing. In a sentence about the main role's work, a tool that supports it counts for it.
  */
 function roleScores(
   reading: ReviewReading,
   counts: (s: ReadSentence) => boolean,
   mainRole: string | undefined,
+  { titles = true, shared = true } = {},
 ): Map<string, number> {
   const scores = new Map<string, number>();
   const add = (role: string, n: number) => scores.set(role, (scores.get(role) ?? 0) + n);
+  // A title says which role once: repeating it ("the backend", "backend person") adds no evidence.
+  const titled = new Set<string>();
   for (const s of reading.sentences) {
     if (!counts(s)) continue;
+    // In a sentence about the main role's own work, a tool that supports that role is its environment.
+    const aboutMain =
+      mainRole !== undefined &&
+      s.names.some((n) => !n.negated && (n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole)));
     for (const { entry, negated } of s.names) {
       if (negated) continue;
-      if (mainRole && !entry.roles.includes(mainRole) && entry.supports.includes(mainRole)) add(mainRole, 0.5);
-      else if (entry.title) for (const r of entry.roles) add(r, 3);
-      else if (entry.roles.length === 1) add(entry.roles[0] as string, 1);
-      else if (entry.roles.length === 2) for (const r of entry.roles) add(r, 0.5);
+      if (aboutMain && !entry.roles.includes(mainRole as string) && entry.supports.includes(mainRole as string))
+        add(mainRole as string, 0.5);
+      else if (entry.title) {
+        if (titles) for (const r of entry.roles) if (!titled.has(r)) add(r, 3);
+        for (const r of entry.roles) titled.add(r);
+      } else if (entry.roles.length === 1) add(entry.roles[0] as string, 1);
+      else if (shared && entry.roles.length <= 3) for (const r of entry.roles) add(r, 1 / entry.roles.length);
       for (const r of entry.work) add(r, 0.5);
     }
   }
@@ -294,6 +329,9 @@ function resumeFlags(
   const mentionsPython = reading.sentences.find((s) => s.sentence.tokens.some((t) => /^python\d?$/.test(t.lower)));
   const found = new Map<FlagId, string | undefined>();
   const { greenFlags, yellowFlags } = knowledge.cheatSheet;
+  // The libraries that make a framework "specific" also show Python work.
+  const specific = greenFlags.find((f) => f.id === 'specific-frameworks');
+  const libraries = new Set([...(specific?.terms ?? []), ...(specific?.names ?? []).map((n) => `name:${n}`)]);
   // Yellow flags first: whether the work was only courses decides domain-match.
   for (const flag of [...yellowFlags, ...greenFlags]) {
     const shown = first([...flag.terms, ...flag.names.map((n) => `name:${n}`)]);
@@ -305,8 +343,9 @@ function resumeFlags(
         if (shown !== undefined) found.set(flag.id, shown);
         break;
       case 'production-scale': {
-        const s = reading.sentences.find((s) => SCALE.some((pattern) => pattern.test(s.sentence.text)));
-        if (s) found.set(flag.id, quoteOf(reading, s));
+        // Numbers are read in the lines as written: the language layer splits "50M/day" into tokens.
+        const line = reading.lines.find((l) => SCALE.some((pattern) => pattern.test(l)));
+        if (line) found.set(flag.id, clip(line));
         break;
       }
       case 'domain-match': {
@@ -320,7 +359,7 @@ function resumeFlags(
         break;
       case 'tutorial-only': {
         const learning = reading.sentences.find((s) => matches(cues.learning, s.sentence.tokens).length > 0);
-        if (learning && !hasPythonWork(cues, reading)) found.set(flag.id, quoteOf(reading, learning));
+        if (learning && !hasPythonWork(cues, reading, libraries)) found.set(flag.id, quoteOf(reading, learning));
         break;
       }
       case 'python-2-only':
@@ -341,7 +380,8 @@ function resumeFlags(
 const SCALE = [
   /\b\d[\d,.]*\s*(?:k|m|mm|b|bn|tb|gb|pb)?\+?[\s-]+(?:[\w/-]+\s+){0,2}(?:users|customers|clients|requests|req\/s|rps|qps|tps|events|messages|transactions|records|rows|orders|queries|calls|jobs|documents|images?|devices|servers|nodes|merchants|patients|subscribers|visitors|tenants|terabytes|gigabytes|petabytes|predictions|dags|pipelines|services|microservices|dashboards|tables|shipments|downloads|stars|engineers|dispatchers|stores|countries)\b/i,
   /\b\d[\d,.]*\s*(?:tb|gb|pb|ms|k\/s|\/s)\b/i,
-  /\b\d[\d,.]*\s*%/,
+  // A percentage that is a change or a service level, not a grade ("top 40%").
+  /(?:reduc|cut|improv|increas|boost|grew|grow|sav|lower|rais|decreas|drop|faster|fewer|less|more|uptime|availability|sla)\w*[^.%]{0,60}\d[\d,.]*\s*%|\d[\d,.]*\s*%[^.]{0,40}(?:uptime|availability|faster|fewer|less|more|reduction|improvement|increase|decrease|saving|coverage|of (?:traffic|revenue|requests|users|customers))/i,
   /\b\d[\d,.]*\s*(?:million|billion|thousand|mln|bn)\b/i,
   /[$€£]\s?\d/,
   /\b\d[\d,.]*\s*x\s+(?:faster|speed|cheaper|more|throughput)/i,
@@ -352,17 +392,30 @@ const SCALE = [
   /\bfrom ~?(?!(?:19|20)\d\d\b)\d[\d,.]*\s*(?:%|ms|s|x|hours?|minutes?|mins?|seconds?|days?)?\s+to\s+~?\d/i,
 ];
 
-/** A resume shows Python work beyond courses when its work history names Python or a Python tool. */
-function hasPythonWork(cues: Cues, reading: ReviewReading): boolean {
+/**
+ * A resume shows Python work beyond courses when a line of its work history names Python or a Python library. The
+ * work history runs from a work heading ("Experience") to the next heading of any kind.
+ */
+function hasPythonWork(cues: Cues, reading: ReviewReading, libraries: ReadonlySet<string>): boolean {
   let inWork = false;
   for (const s of reading.sentences) {
-    const heading = headingKey(reading.lines[s.sentence.line] ?? '');
-    if (heading !== undefined && cues.resumeHeadings.has(heading)) inWork = cues.workHeadings.has(heading);
+    const line = reading.lines[s.sentence.line] ?? '';
+    const heading = headingKey(line);
+    if (heading !== undefined && (cues.resumeHeadings.has(heading) || isOtherHeading(cues, line, s)))
+      inWork = cues.workHeadings.has(heading);
     if (!inWork) continue;
     if (s.sentence.tokens.some((t) => /^python\d?$/.test(t.lower))) return true;
-    if (s.names.some((n) => !n.negated && n.entry.roles.length > 0 && !n.entry.title)) return true;
+    if (matches(cues.terms, s.sentence.tokens).some((m) => !m.negated && libraries.has(m.value))) return true;
   }
   return false;
+}
+
+/** A heading PyHire has no list for: a short line in capitals ("PYTHON LEARNING"), or one naming courses. */
+function isOtherHeading(cues: Cues, line: string, s: ReadSentence): boolean {
+  const bare = line.replace(/[^\p{L}\s&/]/gu, '').trim();
+  if (bare.length < 3 || bare.length > 40) return false;
+  if (bare === bare.toUpperCase()) return true;
+  return bare.split(/\s+/).length <= 5 && matches(cues.learning, s.sentence.tokens).length > 0;
 }
 
 /** Questions that probe what a resume leaves open: each yellow flag's, then the kit's first question. */
@@ -394,14 +447,20 @@ function termsNamed(cues: Cues, reading: ReviewReading): Map<string, string> {
 /** The line a sentence stands on (or the sentence, in a long line), for quoting. */
 function quoteOf(reading: ReviewReading, s: ReadSentence): string {
   const line = reading.lines[s.sentence.line] ?? '';
-  const quote = line !== '' && line.length <= MAX_QUOTE ? line : s.sentence.text;
-  const bare = quote.replace(/^[\s*•·\-–—>#]+/, '').replace(/\s+/g, ' ').trim();
+  return clip(line !== '' && line.length <= MAX_QUOTE ? line : s.sentence.text);
+}
+
+/** A quote: bullets and markup off the front, one line, at most MAX_QUOTE characters. */
+function clip(text: string): string {
+  const bare = text.replace(/^[\s*•·\-–—>#]+/, '').replace(/\s+/g, ' ').trim();
   return bare.length <= MAX_QUOTE ? bare : `${bare.slice(0, MAX_QUOTE - 1).trimEnd()}…`;
 }
 
 /** A line that is a heading ("Experience", "*Requirements:*"), folded; undefined for any other line. */
 function headingKey(line: string): string | undefined {
-  if (line.length > 60) return undefined;
+  // An inline heading ("Skills: Go, Java, ...") is read up to its colon, however long the line.
+  const colonAt = line.indexOf(':');
+  if (line.length > 60 && (colonAt < 0 || colonAt > 30)) return undefined;
   const bare = line
     .replace(/:[a-z0-9_+'-]+:/g, ' ')
     .replace(/^[\s#*_>•·\-–—=]+/, '')
@@ -464,9 +523,14 @@ function cuesFor(knowledge: Knowledge): Cues {
     cues = {
       resumeHeadings: new Set(kinds.resumeHeadings.map(foldKey)),
       jdHeadings: new Set(
-        [...sections.duties, ...sections.requirements, ...sections.bonus, ...sections.about, ...sections.benefits].map(
-          foldKey,
-        ),
+        [
+          ...sections.duties,
+          ...sections.requirements,
+          ...sections.bonus,
+          ...sections.about,
+          ...sections.benefits,
+          ...kinds.jdHeadings,
+        ].map(foldKey),
       ),
       workHeadings: new Set(resume.workHeadings.map(foldKey)),
       jdPhrases: phrases(kinds.jdPhrases),

@@ -205,6 +205,8 @@ export const CheatSheetFileSchema = z.strictObject({
 /** How a pasted document's kind is told apart, and the words the resume flags read for (documents.yaml). */
 export const DocumentsFileSchema = z.strictObject({
   kinds: z.strictObject({
+    /** Headings of a posting besides the review's sections (review.yaml `sections`). */
+    jdHeadings: z.array(Text.max(60)).min(1).max(200),
     resumeHeadings: z.array(Text.max(60)).min(1).max(200),
     jdPhrases: z.array(Text.max(60)).min(1).max(200),
     resumePhrases: z.array(Text.max(60)).min(1).max(200),
