@@ -32,7 +32,14 @@ export const FILE_LIMITS = {
 export type FileKind = 'pdf' | 'docx';
 
 export type FileText =
-  | { ok: true; name: string; kind: FileKind; text: string; pages: number | undefined; pagesRead: number | undefined }
+  | {
+      ok: true;
+      name: string;
+      kind: FileKind;
+      text: string;
+      pages: number | undefined;
+      pagesRead: number | undefined;
+    }
   | {
       ok: false;
       name: string;
@@ -52,7 +59,8 @@ const SLACK_FILE_ORIGIN = 'https://files.slack.com';
 
 /** What kind of file PyHire can read this as, if any. */
 export function fileKindOf(file: SlackFile): FileKind | undefined {
-  const type = `${String(file.filetype ?? '')} ${String(file.mimetype ?? '')} ${String(file.name ?? '')}`.toLowerCase();
+  const type =
+    `${String(file.filetype ?? '')} ${String(file.mimetype ?? '')} ${String(file.name ?? '')}`.toLowerCase();
   if (/\bpdf\b|application\/pdf|\.pdf\b/.test(type)) return 'pdf';
   if (/\bdocx\b|wordprocessingml|\.docx\b/.test(type)) return 'docx';
   return undefined;
@@ -68,11 +76,13 @@ export function readableFiles(files: unknown): SlackFile[] {
 
 /** Downloads and reads one file. Never throws: a file it cannot read says why. */
 export async function readSlackFile(file: SlackFile, options: FileReaderOptions): Promise<FileText> {
-  const name = typeof file.name === 'string' && file.name !== '' ? file.name : String(file.title ?? 'the file');
+  const name =
+    typeof file.name === 'string' && file.name !== '' ? file.name : String(file.title ?? 'the file');
   const kind = fileKindOf(file);
   if (!kind) return { ok: false, name, reason: 'unsupported' };
   const size = Number(file.size);
-  if (Number.isFinite(size) && size > FILE_LIMITS.maxBytes) return { ok: false, name, reason: 'too-large', size };
+  if (Number.isFinite(size) && size > FILE_LIMITS.maxBytes)
+    return { ok: false, name, reason: 'too-large', size };
   const url = String(file.url_private_download ?? file.url_private ?? '');
   if (!allowedUrl(url, options.apiUrl) || !options.token) return { ok: false, name, reason: 'not-allowed' };
   let data: Uint8Array;

@@ -112,6 +112,8 @@ describe('manifest.yml', () => {
 
   it('asks for the scopes its calls need', () => {
     const scopes = manifest.oauth_config.scopes.bot;
-    expect(scopes).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'files:read']));
+    expect(scopes).toEqual(
+      expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'files:read']),
+    );
   });
 });

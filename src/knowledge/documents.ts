@@ -8,8 +8,8 @@
 
 import { readText, type Token } from './language.ts';
 import type { Knowledge } from './load.ts';
-import type { ReadSentence, ReviewReading } from './review-reading.ts';
 import { type Finding, findingsInReading, MAX_REVIEW_LENGTH, readForReviewText } from './review.ts';
+import type { ReadSentence, ReviewReading } from './review-reading.ts';
 import type { CheatSheetFlag, FlagId, MustHave, Role } from './schema.ts';
 import { foldKey, stripSlackMarkup } from './search.ts';
 
@@ -131,7 +131,8 @@ function scoresOf(cues: Cues, reading: ReviewReading) {
     .slice(0, 2)
     .some((s) => s.sentence.line <= 1 && startsWith(cues.messageOpenings, s.sentence.tokens));
   const signOff = reading.sentences.some(
-    (s) => (reading.lines[s.sentence.line] ?? '').length <= 30 && startsWith(cues.signOffs, s.sentence.tokens),
+    (s) =>
+      (reading.lines[s.sentence.line] ?? '').length <= 30 && startsWith(cues.signOffs, s.sentence.tokens),
   );
   return {
     jd:
@@ -166,7 +167,8 @@ function startsWith(matcher: PhraseMatcher<string>, tokens: readonly Token[]): b
 }
 
 /** A pay range or figure: "£60-75k", "$140,000", "€42–48k", "120k". */
-const SALARY = /[£$€]\s?\d[\d,.]*\s?k?\b|\b\d{2,3}(?:[,.]\d{3})?\s?k?\s?(?:-|–|to)\s?\d{2,3}(?:[,.]\d{3})?\s?k\b/i;
+const SALARY =
+  /[£$€]\s?\d[\d,.]*\s?k?\b|\b\d{2,3}(?:[,.]\d{3})?\s?k?\s?(?:-|–|to)\s?\d{2,3}(?:[,.]\d{3})?\s?k\b/i;
 
 /** The kind that scores most; a text that reads as neither document strongly enough is a message. */
 function kindOf(cues: Cues, reading: ReviewReading): DocumentKind {
@@ -185,7 +187,12 @@ const DATE_RANGE = new RegExp(
   'i',
 );
 /** Contact details a resume opens with: an e-mail address, a phone number, a LinkedIn or GitHub profile. */
-const CONTACT = [/[\w.+-]+@[\w-]+\.[a-z]{2,}/i, /\+?\d[\d ().-]{8,}\d/, /linkedin\.com\/in\//i, /github\.com\/\w/i];
+const CONTACT = [
+  /[\w.+-]+@[\w-]+\.[a-z]{2,}/i,
+  /\+?\d[\d ().-]{8,}\d/,
+  /linkedin\.com\/in\//i,
+  /github\.com\/\w/i,
+];
 
 // ---- roles ----
 
@@ -227,14 +234,18 @@ function titleRoles(reading: ReviewReading): string[] {
 /** The archetype a resume signals: its strongest role, and a second one when the experience is split. */
 function resumeRoles(knowledge: Knowledge, cues: Cues, reading: ReviewReading): RoleFocus[] {
   // "Aspiring backend developer", "looking for a data role": what a person wants is not what they did.
-  const scores = roleScores(reading, (s) => matches(cues.aspiration, s.sentence.tokens).length === 0, undefined);
+  const scores = roleScores(
+    reading,
+    (s) => matches(cues.aspiration, s.sentence.tokens).length === 0,
+    undefined,
+  );
   return focusOf(knowledge, reading, topRoles(scores, RESUME_ROLE_SHARE));
 }
 
 /** Least evidence for a role: a title, or two of its own tools. */
 const MIN_ROLE_SCORE = 2;
 /** Another role needs this share of the strongest role's evidence. */
-const JOB_ROLE_SHARE = 0.3;
+const JOB_ROLE_SHARE = 0.28;
 const RESUME_ROLE_SHARE = 0.6;
 
 /**
@@ -256,10 +267,16 @@ function roleScores(
     // In a sentence about the main role's own work, a tool that supports that role is its environment.
     const aboutMain =
       mainRole !== undefined &&
-      s.names.some((n) => !n.negated && (n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole)));
+      s.names.some(
+        (n) => !n.negated && (n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole)),
+      );
     for (const { entry, negated } of s.names) {
       if (negated) continue;
-      if (aboutMain && !entry.roles.includes(mainRole as string) && entry.supports.includes(mainRole as string))
+      if (
+        aboutMain &&
+        !entry.roles.includes(mainRole as string) &&
+        entry.supports.includes(mainRole as string)
+      )
         add(mainRole as string, 0.5);
       else if (entry.title) {
         if (titles) for (const r of entry.roles) if (!titled.has(r)) add(r, 3);
@@ -326,7 +343,9 @@ function resumeFlags(
 ): FlagHit[] {
   const named = termsNamed(cues, reading);
   const first = (ids: readonly string[]) => ids.map((id) => named.get(id)).find((line) => line !== undefined);
-  const mentionsPython = reading.sentences.find((s) => s.sentence.tokens.some((t) => /^python\d?$/.test(t.lower)));
+  const mentionsPython = reading.sentences.find((s) =>
+    s.sentence.tokens.some((t) => /^python\d?$/.test(t.lower)),
+  );
   const found = new Map<FlagId, string | undefined>();
   const { greenFlags, yellowFlags } = knowledge.cheatSheet;
   // The libraries that make a framework "specific" also show Python work.
@@ -359,7 +378,8 @@ function resumeFlags(
         break;
       case 'tutorial-only': {
         const learning = reading.sentences.find((s) => matches(cues.learning, s.sentence.tokens).length > 0);
-        if (learning && !hasPythonWork(cues, reading, libraries)) found.set(flag.id, quoteOf(reading, learning));
+        if (learning && !hasPythonWork(cues, reading, libraries))
+          found.set(flag.id, quoteOf(reading, learning));
         break;
       }
       case 'python-2-only':
@@ -452,7 +472,10 @@ function quoteOf(reading: ReviewReading, s: ReadSentence): string {
 
 /** A quote: bullets and markup off the front, one line, at most MAX_QUOTE characters. */
 function clip(text: string): string {
-  const bare = text.replace(/^[\s*•·\-–—>#]+/, '').replace(/\s+/g, ' ').trim();
+  const bare = text
+    .replace(/^[\s*•·\-–—>#]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return bare.length <= MAX_QUOTE ? bare : `${bare.slice(0, MAX_QUOTE - 1).trimEnd()}…`;
 }
 
@@ -510,7 +533,10 @@ function cuesFor(knowledge: Knowledge): Cues {
     const sections = knowledge.reviewCues.sections;
     const phrases = (list: readonly string[]) => compilePhrases(list.map((p) => [p, p] as const));
     const flagTerms = new Set(
-      [...knowledge.cheatSheet.greenFlags, ...knowledge.cheatSheet.yellowFlags].flatMap((f) => [...f.terms, ...f.unless]),
+      [...knowledge.cheatSheet.greenFlags, ...knowledge.cheatSheet.yellowFlags].flatMap((f) => [
+        ...f.terms,
+        ...f.unless,
+      ]),
     );
     // Plain names (a library without a card) are keyed `name:<name>`, beside term ids.
     const flags = [...knowledge.cheatSheet.greenFlags, ...knowledge.cheatSheet.yellowFlags];
@@ -553,7 +579,9 @@ function cuesFor(knowledge: Knowledge): Cues {
 function compilePhrases<T>(entries: readonly (readonly [string, T])[]): PhraseMatcher<T> {
   const byFirst: PhraseMatcher<T>['byFirst'] = new Map();
   for (const [phrase, value] of entries) {
-    const words = readText(phrase).sentences.flatMap((s) => s.tokens.map((t) => ({ lower: t.lower, lemma: t.lemma })));
+    const words = readText(phrase).sentences.flatMap((s) =>
+      s.tokens.map((t) => ({ lower: t.lower, lemma: t.lemma })),
+    );
     const head = words[0];
     if (!head) continue;
     for (const key of new Set([head.lower, head.lemma])) {
@@ -566,7 +594,10 @@ function compilePhrases<T>(entries: readonly (readonly [string, T])[]): PhraseMa
 }
 
 /** Every phrase of a matcher found in a sentence's tokens, longest first at each position. */
-function matches<T>(matcher: PhraseMatcher<T>, tokens: readonly Token[]): { value: T; negated: boolean; at: number }[] {
+function matches<T>(
+  matcher: PhraseMatcher<T>,
+  tokens: readonly Token[],
+): { value: T; negated: boolean; at: number }[] {
   const found: { value: T; negated: boolean; at: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;

@@ -2,8 +2,9 @@
  * What every surface that checks a document shares: reading a Slack message's text or its PDF/.docx file, checking
  * it, leaving out findings PyHire already raised in the thread, and the friendly answer when nothing can be read.
  */
-import { checkDocument, type DocumentCheck, type Knowledge } from '../knowledge/index.ts';
+
 import { FILE_LIMITS, type FileText, readableFiles, readSlackFile, type SlackFile } from '../files.ts';
+import { checkDocument, type DocumentCheck, type Knowledge } from '../knowledge/index.ts';
 import { decodeSlackText, escapeMrkdwn } from '../render/escape.ts';
 import { stringField } from './fields.ts';
 
@@ -52,11 +53,16 @@ export async function checkMessage(message: MessageLike, ctx: CheckContext): Pro
   } else if (Array.isArray(message.files) && message.files.length > 0 && text.length < MIN_TEXT) {
     return {
       ok: false,
-      problem: 'I can read PDF and Word (.docx) files, and message text. Share the document in one of those forms, or paste its text.',
+      problem:
+        'I can read PDF and Word (.docx) files, and message text. Share the document in one of those forms, or paste its text.',
     };
   }
   if (text.trim() === '')
-    return { ok: false, problem: 'That message has no text for me to check. Paste the job description or resume as text, or share it as a PDF or .docx.' };
+    return {
+      ok: false,
+      problem:
+        'That message has no text for me to check. Paste the job description or resume as text, or share it as a PDF or .docx.',
+    };
   return { ok: true, document: { check: check(text, ctx), source: undefined, notes } };
 }
 
@@ -69,7 +75,8 @@ export function messageText(message: MessageLike): string {
   const parts = [decodeSlackText(stringField(message.text))];
   if (Array.isArray(message.attachments)) {
     for (const a of message.attachments) {
-      if (typeof a === 'object' && a !== null) parts.push(decodeSlackText(stringField((a as { text?: unknown }).text)));
+      if (typeof a === 'object' && a !== null)
+        parts.push(decodeSlackText(stringField((a as { text?: unknown }).text)));
     }
   }
   return parts.filter((p) => p.trim() !== '').join('\n\n');
@@ -96,7 +103,11 @@ export function fileProblem(read: Extract<FileText, { ok: false }>): string {
 }
 
 /** Finding ids PyHire already raised in a thread: its own messages' `warning:<id>` blocks. */
-export function raisedFindings(messages: readonly unknown[], botUserId: string | undefined, botId: string | undefined): Set<string> {
+export function raisedFindings(
+  messages: readonly unknown[],
+  botUserId: string | undefined,
+  botId: string | undefined,
+): Set<string> {
   const raised = new Set<string>();
   for (const m of messages) {
     if (typeof m !== 'object' || m === null) continue;
@@ -104,7 +115,8 @@ export function raisedFindings(messages: readonly unknown[], botUserId: string |
     const mine = (botUserId !== undefined && user === botUserId) || (botId !== undefined && bot_id === botId);
     if (!mine || !Array.isArray(blocks)) continue;
     for (const block of blocks) {
-      const id = typeof block === 'object' && block !== null ? (block as { block_id?: unknown }).block_id : undefined;
+      const id =
+        typeof block === 'object' && block !== null ? (block as { block_id?: unknown }).block_id : undefined;
       if (typeof id === 'string' && id.startsWith('warning:')) raised.add(id.slice('warning:'.length));
     }
   }

@@ -1,7 +1,7 @@
 /** Registers PyHire's listeners on a Bolt app: one per event, and one router each for commands and buttons. */
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { escapeMrkdwn } from '../render/escape.ts';
 import { CHECK_ACTION } from '../render/documents.ts';
+import { escapeMrkdwn } from '../render/escape.ts';
 import { ROLE_ACTION } from '../render/roles.ts';
 import { ACTION } from '../render/terms.ts';
 import { openTermAction } from './actions/open-term.ts';
@@ -97,7 +97,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     }),
   );
 
-  app.shortcut({ callback_id: SHORTCUTS.checkMessage, type: 'message_action' }, track(checkMessageShortcut(deps)));
+  app.shortcut(
+    { callback_id: SHORTCUTS.checkMessage, type: 'message_action' },
+    track(checkMessageShortcut(deps)),
+  );
   app.shortcut({ callback_id: SHORTCUTS.checkText, type: 'shortcut' }, track(checkTextShortcut(deps)));
   app.view(CHECK_FORM, track(checkTextSubmission(deps)));
 

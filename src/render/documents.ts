@@ -5,7 +5,16 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { DocumentCheck, DocumentKind, FlagHit, RoleFocus, SkillCheck } from '../knowledge/index.ts';
-import { actions, type ButtonSpec, context, divider, header, message, type SlackMessage, section } from './blocks.ts';
+import {
+  actions,
+  type ButtonSpec,
+  context,
+  divider,
+  header,
+  message,
+  type SlackMessage,
+  section,
+} from './blocks.ts';
 import { escapeMrkdwn as esc } from './escape.ts';
 import { findingBlocks } from './mentions.ts';
 import { openRoleButton } from './roles.ts';
@@ -51,11 +60,22 @@ export function renderDocumentCheck(check: DocumentCheck, options: DocumentCardO
   if (check.kind === 'jd') blocks.push(...jobBlocks(check, texts));
   else if (check.kind === 'resume') blocks.push(...resumeBlocks(check, texts));
   else blocks.push(...messageBlocks(check, texts));
-  const buttons: ButtonSpec[] = check.roles.slice(0, 4).map((r) => openRoleButton(r.role, `${r.role.name} kit`));
-  if (check.kind === 'resume' && check.hiringFor && !check.roles.some((r) => r.role.id === check.hiringFor?.id))
+  const buttons: ButtonSpec[] = check.roles
+    .slice(0, 4)
+    .map((r) => openRoleButton(r.role, `${r.role.name} kit`));
+  if (
+    check.kind === 'resume' &&
+    check.hiringFor &&
+    !check.roles.some((r) => r.role.id === check.hiringFor?.id)
+  )
     buttons.unshift(openRoleButton(check.hiringFor, `${check.hiringFor.name} kit`));
   if (options.shareValue)
-    buttons.push({ text: 'Share in thread', actionId: CHECK_ACTION.share, value: options.shareValue, style: 'primary' });
+    buttons.push({
+      text: 'Share in thread',
+      actionId: CHECK_ACTION.share,
+      value: options.shareValue,
+      style: 'primary',
+    });
   if (buttons.length > 0) blocks.push(actions('document-actions', buttons));
   const footer = [PRIVACY_NOTE];
   if (options.sharedBy) footer.unshift(`Shared by ${options.sharedBy}.`);
@@ -67,7 +87,10 @@ function kindBlock(check: DocumentCheck, options: DocumentCardOptions): KnownBlo
   const from = options.source ? ` (${esc(options.source)})` : '';
   const notes = [...(options.notes ?? [])];
   if (check.truncated) notes.push('It is long: I read its first 20,000 characters.');
-  return context([`I read this${from} as *${KIND_NAMES[check.kind]}*. ${notes.map(esc).join(' ')}`.trim()], `doc-kind:${check.kind}`);
+  return context(
+    [`I read this${from} as *${KIND_NAMES[check.kind]}*. ${notes.map(esc).join(' ')}`.trim()],
+    `doc-kind:${check.kind}`,
+  );
 }
 
 function roleBlocks(roles: readonly RoleFocus[], lead: string): KnownBlock[] {
@@ -92,7 +115,8 @@ function jobBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
   for (const focus of check.roles) {
     const covered = check.covered.filter((s) => s.role.id === focus.role.id);
     const missing = check.missing.filter((s) => s.role.id === focus.role.id);
-    const mentions = covered.length > 0 ? covered.map((s) => `:white_check_mark: ${esc(s.skill.skill)}`).join('\n') : '';
+    const mentions =
+      covered.length > 0 ? covered.map((s) => `:white_check_mark: ${esc(s.skill.skill)}`).join('\n') : '';
     blocks.push(
       section(
         `*${esc(focus.role.name)} must-haves (from the guide):* ${covered.length} of ${covered.length + missing.length} mentioned${mentions ? `\n${mentions}` : ''}`,
@@ -105,7 +129,9 @@ function jobBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
     texts.push(`Never mentioned: ${check.missing.map((s) => esc(s.skill.skill)).join('; ')}`);
   blocks.push(...findingList(check, texts));
   const builds = check.roles[0]?.role.builds;
-  const example = builds ? ` For ${check.roles.length > 1 ? 'example, a' : 'this'} ${esc(check.roles[0]?.role.name ?? '')}: ${esc(builds.join(', ').toLowerCase())}.` : '';
+  const example = builds
+    ? ` For ${check.roles.length > 1 ? 'example, a' : 'this'} ${esc(check.roles[0]?.role.name ?? '')}: ${esc(builds.join(', ').toLowerCase())}.`
+    : '';
   blocks.push(
     section(
       `:bulb: *Make it specific:* ${esc(makeSpecific ?? 'Say in the job description what the person will build.')} Candidates decide from the first lines what they would build.${example}`,
@@ -140,17 +166,36 @@ function resumeBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
   const blocks: KnownBlock[] =
     check.roles.length > 0
       ? roleBlocks(check.roles, 'Signals')
-      : [section('*Signals:* no clear archetype. The resume names no role-specific work or tools.', 'no-role-focus')];
+      : [
+          section(
+            '*Signals:* no clear archetype. The resume names no role-specific work or tools.',
+            'no-role-focus',
+          ),
+        ];
   texts.push(`Signals: ${check.roles.map((r) => esc(r.role.name)).join(' + ') || 'no clear archetype'}`);
-  if (check.hiringFor) blocks.push(context([`You are hiring for: ${esc(check.hiringFor.name)}.`], 'hiring-for'));
+  if (check.hiringFor)
+    blocks.push(context([`You are hiring for: ${esc(check.hiringFor.name)}.`], 'hiring-for'));
   const green = check.flags.filter((f) => f.tone === 'green');
   const yellow = check.flags.filter((f) => f.tone === 'yellow');
-  if (green.length > 0) blocks.push(section('*Green flags* (from the guide’s cheat sheet)', 'green-flags'), ...green.map(flagBlock));
-  if (yellow.length > 0) blocks.push(section('*Yellow flags* (worth a question, not a verdict)', 'yellow-flags'), ...yellow.map(flagBlock));
-  if (check.flags.length === 0) blocks.push(section('None of the cheat sheet’s green or yellow flags show in this resume.', 'no-flags'));
-  texts.push(...check.flags.map((f) => `${f.tone === 'green' ? 'Green' : 'Yellow'} flag: ${esc(f.flag.flag)}`));
+  if (green.length > 0)
+    blocks.push(
+      section('*Green flags* (from the guide’s cheat sheet)', 'green-flags'),
+      ...green.map(flagBlock),
+    );
+  if (yellow.length > 0)
+    blocks.push(
+      section('*Yellow flags* (worth a question, not a verdict)', 'yellow-flags'),
+      ...yellow.map(flagBlock),
+    );
+  if (check.flags.length === 0)
+    blocks.push(section('None of the cheat sheet’s green or yellow flags show in this resume.', 'no-flags'));
+  texts.push(
+    ...check.flags.map((f) => `${f.tone === 'green' ? 'Green' : 'Yellow'} flag: ${esc(f.flag.flag)}`),
+  );
   if (check.questions.length > 0)
-    blocks.push(section(`*Questions to ask*\n${check.questions.map((q) => `• ${esc(q)}`).join('\n')}`, 'questions'));
+    blocks.push(
+      section(`*Questions to ask*\n${check.questions.map((q) => `• ${esc(q)}`).join('\n')}`, 'questions'),
+    );
   blocks.push(context([NO_SCORING_NOTE], 'no-scoring'));
   return blocks;
 }
@@ -165,5 +210,7 @@ function messageBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
   if (check.findings.length > 0) return findingList(check, texts);
   const none = 'I read it and spotted none of the common hiring mistakes.';
   texts.push(none);
-  return [section(`${none} To check a job description or resume, use this on the message that holds it.`, 'review')];
+  return [
+    section(`${none} To check a job description or resume, use this on the message that holds it.`, 'review'),
+  ];
 }

@@ -101,7 +101,9 @@ export function checkFormView(roles: readonly Role[]): ModalView {
       },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'PyHire reads the text in memory to answer and keeps none of it.' }],
+        elements: [
+          { type: 'mrkdwn', text: 'PyHire reads the text in memory to answer and keeps none of it.' },
+        ],
       },
     ],
   };

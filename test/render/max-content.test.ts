@@ -40,7 +40,10 @@ const role = (i: number): Role => ({
   builds: many(8, () => text(100)),
   tools: many(8, (t) => `t-${t}`),
   examples: many(6, () => ({ company: text(60), detail: text(120) })),
-  mustHaves: { source: 'extension', skills: many(10, (i) => ({ id: `skill-${i}`, skill: text(200), covers: many(40, () => text(60)) })) },
+  mustHaves: {
+    source: 'extension',
+    skills: many(10, (i) => ({ id: `skill-${i}`, skill: text(200), covers: many(40, () => text(60)) })),
+  },
   interview: {
     source: 'extension',
     questions: many(6, () => ({

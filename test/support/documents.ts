@@ -3,10 +3,10 @@ import JSZip from 'jszip';
 
 /** A one-page PDF (PDF 1.4, Helvetica) whose text layer holds `lines`, or no text at all when `lines` is empty. */
 export function makePdf(lines: readonly string[], pages = 1): Buffer {
-  const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
+  const pdfString = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?');
   const content =
     lines.length > 0
-      ? `BT /F1 11 Tf 50 780 Td 14 TL ${lines.map((l) => `(${escape(l)}) Tj T*`).join(' ')} ET`
+      ? `BT /F1 11 Tf 50 780 Td 14 TL ${lines.map((l) => `(${pdfString(l)}) Tj T*`).join(' ')} ET`
       : // A grey rectangle where a scanned image would be: marks on the page, no text.
         '0.5 g 50 400 500 380 re f';
   const pageIds = Array.from({ length: pages }, (_, i) => 5 + i);

@@ -4,6 +4,7 @@
  * thread's documents and reviews its messages. A finding PyHire already raised in the thread is not raised again.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { readableFiles } from '../../files.ts';
 import {
   answerMention,
   answerThreadReview,
@@ -11,13 +12,18 @@ import {
   isReviewRequest,
   type MentionAnswer,
 } from '../../knowledge/index.ts';
-import { readableFiles } from '../../files.ts';
 import { message, type SlackMessage } from '../../render/blocks.ts';
 import { renderDocumentCheck } from '../../render/documents.ts';
 import { decodeSlackText, escapeMrkdwn } from '../../render/escape.ts';
 import { renderMentionAnswer } from '../../render/mentions.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { type CheckedDocument, checkMessage, type MessageLike, raisedFindings, withoutRaised } from '../documents.ts';
+import {
+  type CheckedDocument,
+  checkMessage,
+  type MessageLike,
+  raisedFindings,
+  withoutRaised,
+} from '../documents.ts';
 import { isFromBot, stringField } from '../fields.ts';
 
 /** Earlier messages of a thread read for a review, at most. */
@@ -41,7 +47,8 @@ export const appMentionEvent =
     }
     const text = decodeSlackText(stringField(event.text));
     const thread_ts = event.thread_ts ?? event.ts;
-    const post = (reply: SlackMessage) => client.chat.postMessage({ channel: event.channel, thread_ts, ...reply });
+    const post = (reply: SlackMessage) =>
+      client.chat.postMessage({ channel: event.channel, thread_ts, ...reply });
     const checkContext = { knowledge, token: context.botToken, apiUrl: slackApiUrl };
 
     // The thread so far: what a review reads, and the findings PyHire already raised there.
@@ -73,7 +80,8 @@ export const appMentionEvent =
 
     if (review) {
       const earlier = thread.filter(
-        (m) => m.ts !== event.ts && Number(m.ts) < Number(event.ts) && !m.bot_id && m.user !== context.botUserId,
+        (m) =>
+          m.ts !== event.ts && Number(m.ts) < Number(event.ts) && !m.bot_id && m.user !== context.botUserId,
       );
       const documents: CheckedDocument[] = [];
       const rest: string[] = [];
@@ -119,5 +127,7 @@ function documentReply({ check, source, notes }: CheckedDocument, raised: Readon
 }
 
 function withoutRaisedFindings(answer: MentionAnswer, raised: ReadonlySet<string>): MentionAnswer {
-  return raised.size === 0 ? answer : { ...answer, findings: answer.findings.filter((f) => !raised.has(f.id)) };
+  return raised.size === 0
+    ? answer
+    : { ...answer, findings: answer.findings.filter((f) => !raised.has(f.id)) };
 }

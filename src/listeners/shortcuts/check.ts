@@ -17,7 +17,7 @@ import type {
 import { checkDocument } from '../../knowledge/index.ts';
 import { renderDocumentCheck } from '../../render/documents.ts';
 import { escapeMrkdwn, mentionUser } from '../../render/escape.ts';
-import { checkFormView, checkResultView, CHECK_FORM } from '../../render/views.ts';
+import { CHECK_FORM, checkFormView, checkResultView } from '../../render/views.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { checkMessage, raisedFindings, withoutRaised } from '../documents.ts';
 import { stringField } from '../fields.ts';
@@ -58,7 +58,11 @@ export const checkMessageShortcut =
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      ...renderDocumentCheck(check, { source, notes, ...(shareable ? { shareValue: shareValue(channel, ts, threadTs) } : {}) }),
+      ...renderDocumentCheck(check, {
+        source,
+        notes,
+        ...(shareable ? { shareValue: shareValue(channel, ts, threadTs) } : {}),
+      }),
     });
   };
 
@@ -78,7 +82,11 @@ export const shareCheckAction =
     }
     let messages: unknown[];
     try {
-      const replies = await client.conversations.replies({ channel, ts: threadTs, limit: MAX_THREAD_MESSAGES });
+      const replies = await client.conversations.replies({
+        channel,
+        ts: threadTs,
+        limit: MAX_THREAD_MESSAGES,
+      });
       messages = replies.messages ?? [];
     } catch (error) {
       const reason = (error as { data?: { error?: string } }).data?.error ?? 'an error';
@@ -88,7 +96,9 @@ export const shareCheckAction =
       );
       return;
     }
-    const target = messages.find((m) => (m as { ts?: unknown }).ts === ts) as Record<string, unknown> | undefined;
+    const target = messages.find((m) => (m as { ts?: unknown }).ts === ts) as
+      | Record<string, unknown>
+      | undefined;
     if (!target) {
       await say('I could not find that message any more; it may have been deleted.');
       return;
@@ -113,11 +123,14 @@ export const shareCheckAction =
     } catch (error) {
       const reason = (error as { data?: { error?: string } }).data?.error ?? 'an error';
       logger.warn('could not share a check', { method: 'chat.postMessage', error: reason });
-      await say(`I couldn't post in that thread (Slack said: ${escapeMrkdwn(reason)}). Invite me with \`/invite @PyHire\` and try again.`);
+      await say(
+        `I couldn't post in that thread (Slack said: ${escapeMrkdwn(reason)}). Invite me with \`/invite @PyHire\` and try again.`,
+      );
       return;
     }
     // The private copy has done its job once the check is in the thread.
-    if (typeof body.response_url === 'string' && typeof respond === 'function') await respond({ delete_original: true });
+    if (typeof body.response_url === 'string' && typeof respond === 'function')
+      await respond({ delete_original: true });
   };
 
 export const checkTextShortcut =
@@ -133,7 +146,10 @@ export const CHECK_FIELDS = { text: ['check_text', 'text'], role: ['check_role',
 export const checkTextSubmission =
   ({ knowledge }: ListenerDeps) =>
   async ({ ack, view }: SubmitArgs) => {
-    const values = (view?.state?.values ?? {}) as Record<string, Record<string, { value?: unknown; selected_option?: { value?: unknown } | null }>>;
+    const values = (view?.state?.values ?? {}) as Record<
+      string,
+      Record<string, { value?: unknown; selected_option?: { value?: unknown } | null }>
+    >;
     const text = stringField(values[CHECK_FIELDS.text[0]]?.[CHECK_FIELDS.text[1]]?.value);
     const role = stringField(values[CHECK_FIELDS.role[0]]?.[CHECK_FIELDS.role[1]]?.selected_option?.value);
     if (text.trim().length < 20) {
