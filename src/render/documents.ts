@@ -51,6 +51,10 @@ export const PRIVACY_NOTE = 'PyHire reads the text in memory to answer and keeps
 export const NO_SCORING_NOTE =
   'PyHire points out what the resume shows so you know what to ask; it does not score, rank or recommend a decision about a person.';
 
+/** Roles shown, and missing must-haves given a block each, at most (the rest are listed in one block). */
+const MAX_ROLES = 4;
+const MAX_MISSING_BLOCKS = 20;
+
 const quote = (line: string | undefined) => (line ? `“${esc(line)}”` : '');
 
 /** Renders a document check as one message (also shown in a modal). */
@@ -110,9 +114,13 @@ function jobBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
         'no-role-focus',
       ),
     );
-  } else blocks.push(...roleBlocks(check.roles, check.roles.length > 1 ? 'Asks for' : 'Role'));
+  } else
+    blocks.push(...roleBlocks(check.roles.slice(0, MAX_ROLES), check.roles.length > 1 ? 'Asks for' : 'Role'));
   texts.push(`Role: ${check.roles.map((r) => esc(r.role.name)).join(' + ') || 'unclear'}`);
-  for (const focus of check.roles) {
+  let missingShown = 0;
+  const missingLeft: SkillCheck[] = [];
+  const seen = new Set<string>();
+  for (const focus of check.roles.slice(0, MAX_ROLES)) {
     const covered = check.covered.filter((s) => s.role.id === focus.role.id);
     const missing = check.missing.filter((s) => s.role.id === focus.role.id);
     const mentions =
@@ -123,8 +131,21 @@ function jobBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
         `must-haves:${focus.role.id}`,
       ),
     );
-    for (const skill of missing) blocks.push(missingBlock(skill));
+    for (const skill of missing) {
+      // One block per must-have id (a block id is unique within a message).
+      if (seen.has(skill.skill.id)) continue;
+      seen.add(skill.skill.id);
+      if (missingShown++ < MAX_MISSING_BLOCKS) blocks.push(missingBlock(skill));
+      else missingLeft.push(skill);
+    }
   }
+  if (missingLeft.length > 0)
+    blocks.push(
+      section(
+        `*Also never mentioned:* ${missingLeft.map((s) => esc(s.skill.skill)).join('; ')}`,
+        'missing-more',
+      ),
+    );
   if (check.missing.length > 0)
     texts.push(`Never mentioned: ${check.missing.map((s) => esc(s.skill.skill)).join('; ')}`);
   blocks.push(...findingList(check, texts));
@@ -165,7 +186,7 @@ function findingList(check: DocumentCheck, texts: string[]): KnownBlock[] {
 function resumeBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
   const blocks: KnownBlock[] =
     check.roles.length > 0
-      ? roleBlocks(check.roles, 'Signals')
+      ? roleBlocks(check.roles.slice(0, MAX_ROLES), 'Signals')
       : [
           section(
             '*Signals:* no clear archetype. The resume names no role-specific work or tools.',

@@ -9,6 +9,7 @@ import type {
   Term,
   TermCard,
 } from '../../src/knowledge/index.ts';
+import { renderDocumentCheck } from '../../src/render/documents.ts';
 import { renderMentionAnswer } from '../../src/render/mentions.ts';
 import { renderComparison, renderRoleAnswer, renderRoleQuestions } from '../../src/render/roles.ts';
 import { renderTermAnswer } from '../../src/render/terms.ts';
@@ -85,6 +86,66 @@ const kit: RoleKit = {
     evaluationTip: text(400),
   },
 };
+
+describe('document checks at maximum content', () => {
+  const flag = (id: string) => ({
+    id: id as 'testing',
+    flag: text(200),
+    why: text(300),
+    ask: text(300),
+    terms: [],
+    unless: [],
+    names: [],
+    unlessNames: [],
+  });
+  const finding = (i: number) => ({
+    id: `m-${i}`,
+    mistake: mistake(i),
+    triggers: many(4, () => text(500)),
+    roles: many(4, role),
+  });
+  const roles = many(8, (i) => ({ role: role(i), lines: many(2, () => text(160)) }));
+  const base = {
+    covered: [],
+    flags: [],
+    findings: many(10, finding),
+    questions: [],
+    hiringFor: role(0),
+    truncated: true,
+  };
+
+  it('a job description asking for eight roles, every must-have missing, every finding: within the limits', () => {
+    const missing = roles.flatMap(({ role }) =>
+      role.mustHaves.skills.map((skill) => ({ role, skill, line: undefined })),
+    );
+    const reply = renderDocumentCheck(
+      { ...base, kind: 'jd', roles, missing },
+      { source: text(300), notes: many(3, () => text(200)), shareValue: text(3000) },
+    );
+    expect(blockKitViolations(reply)).toEqual([]);
+    expect(blockKitViolations(modalView(reply), 'view')).toEqual([]);
+  });
+
+  it('a resume with every flag, long quotes and questions: within the limits', () => {
+    const flags = many(
+      9,
+      (i) => ({ flag: flag(`f-${i}`), tone: i < 5 ? 'green' : 'yellow', line: text(160) }) as const,
+    );
+    const reply = renderDocumentCheck(
+      {
+        ...base,
+        kind: 'resume',
+        roles,
+        missing: [],
+        findings: [],
+        flags: [...flags],
+        questions: many(3, () => text(300)),
+      },
+      { sharedBy: '<@U0RECRUIT>' },
+    );
+    expect(blockKitViolations(reply)).toEqual([]);
+  });
+});
 
 describe('renderers at maximum content', () => {
   it('term card, suggestions and a 10,000-term index', () => {

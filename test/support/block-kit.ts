@@ -85,6 +85,25 @@ export function blockKitViolations(
       }
       case 'divider':
         break;
+      case 'input': {
+        // Inputs live in modals only; label and hint are plain text of at most 2,000 characters.
+        if (kind !== 'view') problems.push(`${at}: input block outside a view`);
+        for (const key of ['label', 'hint'] as const) {
+          const t = block[key] as Json | undefined;
+          if (key === 'label' && !t) problems.push(`${at}: input without a label`);
+          if (t && (t.type !== 'plain_text' || textOf(t).length > 2000)) problems.push(`${at}: bad ${key}`);
+        }
+        const element = block.element as Json | undefined;
+        if (!element) problems.push(`${at}: input without an element`);
+        else {
+          const id = String(element.action_id ?? '');
+          if (id.length === 0 || id.length > 255) problems.push(`${at}: action_id length ${id.length}`);
+          const options = (element.options ?? []) as Json[];
+          if (options.length > 100) problems.push(`${at}: ${options.length} options (max 100)`);
+          if (Number(element.max_length ?? 0) > 3000) problems.push(`${at}: max_length over 3000`);
+        }
+        break;
+      }
       default:
         problems.push(`${at}: unexpected block type`);
     }

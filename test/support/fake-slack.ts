@@ -23,12 +23,19 @@ export interface FakeSlack {
   calls: RecordedCall[];
   /** Overrides the answer for a Web API method (or `response_url`); return undefined to fall through. */
   on(method: string, handler: Handler): void;
+  /**
+   * Serves `data` as a Slack file at a `url_private` on the fake, to requests carrying the test bot token; returns
+   * the URL. Downloads are recorded with method `file`.
+   */
+  serveFile(name: string, data: Buffer): string;
   /** Resolves with the calls to `method` (or to a response_url path such as `/respond/x`) once there are `count`. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   close(): Promise<void>;
 }
 
 export const BOT_USER_ID = 'UBOT00001';
+/** The bot token the test app runs with: the fake serves files only to it. */
+export const FILE_TOKEN = 'xoxb-test-0000';
 
 const defaults: Record<string, (call: RecordedCall) => unknown> = {
   'auth.test': () => ({
@@ -56,7 +63,18 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const handlers = new Map<string, Handler[]>();
   const waiters = new Set<() => void>();
 
+  const files = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
+    const filePath = (req.url ?? '').split('?')[0] ?? '';
+    const file = files.get(filePath);
+    if (file) {
+      calls.push({ method: 'file', path: filePath, headers: req.headers, body: {} });
+      for (const wake of waiters) wake();
+      const authorised = req.headers.authorization === `Bearer ${FILE_TOKEN}`;
+      res.writeHead(authorised ? 200 : 403, { 'content-type': 'application/octet-stream' });
+      res.end(authorised ? file : undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -89,6 +107,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `${base}/api/`,
     responseUrl: (id = `${++responseUrls}`) => `${base}/respond/${id}`,
     calls,
+    serveFile(name, data) {
+      const path = `/files/${encodeURIComponent(name)}`;
+      files.set(path, data);
+      return `${base}${path}`;
+    },
     on(method, handler) {
       handlers.set(method, [...(handlers.get(method) ?? []), handler]);
     },

@@ -31,7 +31,7 @@ const MAX_THREAD_MESSAGES = 200;
 /** Documents in a thread checked for one review, at most (each is a message of its own). */
 const MAX_THREAD_DOCUMENTS = 2;
 /** A mention at least this long may be a pasted document rather than a question. */
-const MIN_DOCUMENT_LENGTH = 300;
+const MIN_DOCUMENT_LENGTH = 150;
 
 type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type ThreadMessage = Record<string, unknown> & { ts?: unknown; user?: unknown; bot_id?: unknown };
