@@ -1,8 +1,8 @@
 /**
  * Reads the text of a PDF or Word (.docx) file shared in Slack, for a document check. The file is downloaded from
  * its `url_private` with the bot token (scope files:read), held in memory only, and never written or logged. The
- * token is sent to Slack's file host only (or to the API address tests point PyHire at), never to an address a
- * payload names.
+ * token is sent to Slack's file host only (or the file host of the API address PyHire is pointed at: GovSlack, tests),
+ * never to another address a payload names.
  */
 import mammoth from 'mammoth';
 import { getDocumentProxy } from 'unpdf';
@@ -118,8 +118,11 @@ function allowedUrl(url: string, apiUrl: string | undefined): boolean {
     return false;
   }
   if (origin === SLACK_FILE_ORIGIN) return true;
+  if (apiUrl === undefined) return false;
   try {
-    return apiUrl !== undefined && origin === new URL(apiUrl).origin;
+    // Tests serve files from the fake API itself; GovSlack (slack-gov.com) from files.slack-gov.com.
+    const api = new URL(apiUrl);
+    return origin === api.origin || origin === `https://files.${api.hostname}`;
   } catch {
     return false;
   }

@@ -149,18 +149,23 @@ function jobBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
   if (check.missing.length > 0)
     texts.push(`Never mentioned: ${check.missing.map((s) => esc(s.skill.skill)).join('; ')}`);
   blocks.push(...findingList(check, texts));
-  const builds = check.roles[0]?.role.builds;
-  const example = builds
-    ? ` For ${check.roles.length > 1 ? 'example, a' : 'this'} ${esc(check.roles[0]?.role.name ?? '')}: ${esc(builds.join(', ').toLowerCase())}.`
-    : '';
+  // The guide's fix for conflated roles, with what the role (or the first of several) typically builds.
+  const first = check.roles[0]?.role;
+  const example = first
+    ? ` A ${esc(first.name)} builds things like ${esc(first.builds.map(inSentence).join(', '))}: name the ones this person will build, in the first lines.`
+    : ' Name the role (backend, data, machine learning or DevOps) and what the person will build, in the first lines.';
   blocks.push(
     section(
-      `:bulb: *Make it specific:* ${esc(makeSpecific ?? 'Say in the job description what the person will build.')} Candidates decide from the first lines what they would build.${example}`,
+      `:bulb: *Make it specific:* ${esc(makeSpecific ?? 'Be specific in the job description about what the person will build.')}${example}`,
       'make-specific',
     ),
   );
   return blocks;
 }
+
+/** A list item inside a sentence: "Data warehouses" → "data warehouses", "APIs" and "ETL pipelines" as they are. */
+const inSentence = (item: string) =>
+  /^\p{Lu}{2}/u.test(item) ? item : item.charAt(0).toLowerCase() + item.slice(1);
 
 function missingBlock({ role, skill }: SkillCheck): KnownBlock {
   return section(
