@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, with the machine it ran on. Numbers are printed, never asserted. */
 import { cpus, totalmem } from 'node:os';
+import { benchDocumentCheck } from './document-check.ts';
 import { benchKnowledgeScale } from './knowledge-scale.ts';
 import { benchLoad } from './load.ts';
 import { benchReviewSpeed } from './review-speed.ts';
@@ -7,4 +8,5 @@ import { benchReviewSpeed } from './review-speed.ts';
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`PyHire benchmarks on ${machine}\n`);
 for (const section of [benchKnowledgeScale, benchReviewSpeed]) console.log(`${section().join('\n')}\n`);
+console.log(`${(await benchDocumentCheck()).join('\n')}\n`);
 console.log((await benchLoad()).join('\n'));

@@ -50,6 +50,8 @@ export type FileText =
 
 export interface FileReaderOptions {
   token: string | undefined;
+  /** Downloads the file (tests and benchmarks may stand in for the network); default: fetch with the token. */
+  fetchFile?: (url: string, token: string) => Promise<Uint8Array | 'too-large'>;
   /** The Web API base URL PyHire uses, when not Slack's own (tests): its origin may serve files too. */
   apiUrl?: string;
 }
@@ -87,7 +89,7 @@ export async function readSlackFile(file: SlackFile, options: FileReaderOptions)
   if (!allowedUrl(url, options.apiUrl) || !options.token) return { ok: false, name, reason: 'not-allowed' };
   let data: Uint8Array;
   try {
-    const downloaded = await download(url, options.token);
+    const downloaded = await (options.fetchFile ?? download)(url, options.token);
     if (downloaded === 'too-large') return { ok: false, name, reason: 'too-large', size };
     data = downloaded;
   } catch {

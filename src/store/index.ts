@@ -1,0 +1,98 @@
+/**
+ * What PyHire remembers, behind one interface with two engines: an embedded SQLite file (the default, in
+ * `DATA_DIR`) or PostgreSQL (`DATABASE_URL`), for several processes. Stored: ids, counts, timestamps, the
+ * normalised queries of misses, feedback votes with the reason picked. Never message text, job descriptions,
+ * resumes or names of candidates.
+ */
+
+/** Where people used PyHire, counted per day. */
+export type Surface = 'pyterm' | 'pyrole' | 'mention' | 'check' | 'home';
+
+/** A vote on an answer: `term:<id>`, `role:<id>` or `warning:<id>`. */
+export interface Vote {
+  target: string;
+  user: string;
+  helpful: boolean;
+  /** For "not helpful" on a finding: wrong-finding, already-handled, not-relevant. */
+  reason?: string | undefined;
+}
+
+/** The report editors read: most frequent misses, feedback per answer, usage per surface. */
+export interface Report {
+  since: string;
+  misses: { query: string; count: number }[];
+  feedback: { target: string; helpful: number; notHelpful: number; reasons: Record<string, number> }[];
+  usage: { surface: string; count: number }[];
+}
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+  /**
+   * Claims a Slack event id: true for the first claim (by any process sharing the store) within `ttlMs`, false
+   * for a re-delivery. Atomic: two processes claiming at once get one true.
+   */
+  claimEvent(id: string, ttlMs: number): Promise<boolean>;
+  /** Counts a lookup that found nothing (or only a weak match), by its normalised query. */
+  recordMiss(surface: Surface, query: string): Promise<void>;
+  /** Counts one use of a surface. */
+  recordUse(surface: Surface): Promise<void>;
+  /** Records a person's vote on an answer, replacing their earlier vote on it; 'changed' when it replaced one. */
+  vote(vote: Vote): Promise<'recorded' | 'changed'>;
+  report(since: Date, limit?: number): Promise<Report>;
+  close(): Promise<void>;
+}
+
+/** The schema version this code writes; a database at a newer version stops start-up. */
+export const SCHEMA_VERSION = 1;
+
+/** A database PyHire cannot use: unreachable, or made by a newer PyHire. The message is one line. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** Where the store lives: a folder for the SQLite file, or a PostgreSQL URL (which wins when set). */
+export interface StoreConfig {
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+/** Opens (and migrates) the store the configuration names. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  if (config.databaseUrl) {
+    const { openPostgresStore } = await import('./postgres.ts');
+    return openPostgresStore(config.databaseUrl);
+  }
+  const { openSqliteStore } = await import('./sqlite.ts');
+  return openSqliteStore(config.dataDir);
+}
+
+/** The calendar day (UTC) a count belongs to. */
+export const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** Turns rows of the report's three queries into the report. */
+export function reportFrom(
+  since: Date,
+  misses: { query: string; count: number | string }[],
+  votes: { target: string; helpful: number | boolean; reason: string | null; count: number | string }[],
+  usage: { surface: string; count: number | string }[],
+): Report {
+  const feedback = new Map<string, Report['feedback'][number]>();
+  for (const v of votes) {
+    const entry = feedback.get(v.target) ?? { target: v.target, helpful: 0, notHelpful: 0, reasons: {} };
+    const n = Number(v.count);
+    if (v.helpful === true || v.helpful === 1) entry.helpful += n;
+    else {
+      entry.notHelpful += n;
+      if (v.reason) entry.reasons[v.reason] = (entry.reasons[v.reason] ?? 0) + n;
+    }
+    feedback.set(v.target, entry);
+  }
+  return {
+    since: since.toISOString(),
+    misses: misses.map((m) => ({ query: m.query, count: Number(m.count) })),
+    feedback: [...feedback.values()].sort(
+      (a, b) => b.notHelpful - a.notHelpful || b.helpful - a.helpful || a.target.localeCompare(b.target),
+    ),
+    usage: usage.map((u) => ({ surface: u.surface, count: Number(u.count) })),
+  };
+}
