@@ -91,6 +91,14 @@ function reportDocuments(knowledge: Knowledge) {
         `  ${item.item.padEnd(34)} precision ${pct(item.precision)}  recall ${pct(item.recall)}  (tp ${item.tp}, fp ${item.fp}, fn ${item.fn})${low}`,
       );
     }
+    for (const group of ['kind', 'role-focus', 'flag', 'missing']) {
+      const items = score.items.filter((i) => i.item.startsWith(`${group}:`));
+      const sum = (k: 'tp' | 'fp' | 'fn') => items.reduce((n, i) => n + i[k], 0);
+      const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+      console.log(
+        `  all ${`${group} items`.padEnd(30)} precision ${pct(tp / Math.max(tp + fp, 1))}  recall ${pct(tp / Math.max(tp + fn, 1))}  (tp ${tp}, fp ${fp}, fn ${fn})`,
+      );
+    }
     if (process.argv.includes('--errors')) for (const error of score.errors) console.log(`  ${error}`);
   }
 }

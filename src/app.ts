@@ -8,6 +8,7 @@ import { createInFlight } from './in-flight.ts';
 import type { Knowledge } from './knowledge/index.ts';
 import { handlesRequest, registerListeners } from './listeners/index.ts';
 import { webClientOptions } from './slack-client.ts';
+import type { SafeStore } from './store/resilient.ts';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -15,6 +16,8 @@ export interface CreateAppOptions {
   config: SlackConfig;
   knowledge: Knowledge;
   logger: Logger;
+  /** What PyHire remembers; without it, nothing is (events are answered once per process). */
+  store?: SafeStore | undefined;
 }
 
 /** Where Slack sends commands, events and interactivity in HTTP mode. */
@@ -42,7 +45,7 @@ export interface PyHireApp {
 }
 
 /** Creates the Bolt app with every listener registered. Call `app.init()` (auth.test) then `app.start()`. */
-export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHireApp {
+export function createApp({ config, knowledge, logger, store }: CreateAppOptions): PyHireApp {
   const clientOptions = webClientOptions(logger, config.slackApiUrl);
   const health = JSON.stringify(healthStatus(knowledge));
   const receiver =
@@ -91,7 +94,13 @@ export function createApp({ config, knowledge, logger }: CreateAppOptions): PyHi
     deferInitialization: true,
   });
   const inFlight = createInFlight();
-  registerListeners(app, { knowledge, track: inFlight.track, slackApiUrl: config.slackApiUrl });
+  registerListeners(app, {
+    knowledge,
+    track: inFlight.track,
+    slackApiUrl: config.slackApiUrl,
+    store,
+    editors: config.editors,
+  });
   app.error(async (error) => {
     const { code, data } = error as { code?: string; data?: { error?: string } };
     logger.error('a listener failed', { code, error: data?.error ?? error.message });

@@ -14,6 +14,10 @@ export type Config = Readonly<
     knowledgeCacheDir: string | undefined;
     /** Web API base URL ending in `/`, when not Slack's default (GovSlack, tests). */
     slackApiUrl: string | undefined;
+    /** What PyHire remembers: the embedded store's folder, or PostgreSQL when a URL is set. */
+    store: { dataDir: string; databaseUrl: string | undefined };
+    /** Slack user ids who see the knowledge-gap and feedback report in the Home tab. */
+    editors: readonly string[];
   } & (
     | { mode: 'console' }
     | { mode: 'http'; botToken: string; signingSecret: string; port: number }
@@ -80,6 +84,23 @@ const EnvSchema = z.object({
   ).default('info'),
   KNOWLEDGE_DIR: optional(z.string()),
   KNOWLEDGE_CACHE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()).default('./data/'),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(?:ql)?:\/\/\S+$/,
+        'must be a PostgreSQL URL such as postgres://user:password@host:5432/pyhire',
+      ),
+  ),
+  PYHIRE_EDITORS: optional(
+    z
+      .string()
+      .regex(
+        /^\s*[UW][A-Z0-9]+(?:\s*,\s*[UW][A-Z0-9]+)*\s*,?\s*$/,
+        'must be Slack user ids separated by commas, such as U012AB3CD,U045EF6GH',
+      ),
+  ),
 });
 
 /** Builds the Config from an environment; throws one ConfigError naming every bad variable. */
@@ -94,6 +115,13 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     knowledgeDir: vars.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR,
     knowledgeCacheDir: vars.KNOWLEDGE_CACHE_DIR,
     slackApiUrl: vars.SLACK_API_URL?.replace(/\/*$/, '/'),
+    store: { dataDir: vars.DATA_DIR, databaseUrl: vars.DATABASE_URL },
+    editors: Object.freeze(
+      (vars.PYHIRE_EDITORS ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
   };
   const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = vars;
 

@@ -5,6 +5,8 @@ import { runConsole } from './console.ts';
 import { guardProcess } from './guard.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/index.ts';
 import { createLogger, redactTokens } from './logger.ts';
+import { openStore, StoreError } from './store/index.ts';
+import { resilientStore } from './store/resilient.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,7 +16,10 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel);
-  const { app, drain } = createApp({ config, knowledge, logger });
+  // The store is opened (and migrated) before anything else talks to Slack: a database that cannot be reached
+  // stops start-up with one line.
+  const store = resilientStore(await openStore(config.store), logger);
+  const { app, drain } = createApp({ config, knowledge, logger, store });
   try {
     await app.init();
   } catch (error) {
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
     mode: config.mode,
     ...(port && typeof port === 'object' && 'port' in port ? { port: port.port } : {}),
     terms: knowledge.terms.length,
+    store: store.engine,
   });
 
   // On SIGTERM/SIGINT: stop taking requests, let replies under way finish, then exit 0.
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), SHUTDOWN_TIMEOUT_MS + 1_000).unref();
     await app.stop().catch((error: unknown) => logger.warn('stopping the receiver failed', error));
     const finished = await drain(SHUTDOWN_TIMEOUT_MS);
+    await store.close();
     logger.info('stopped', { finishedInFlight: finished });
     process.exit(0);
   };
@@ -58,7 +65,10 @@ function slackErrorOf(error: unknown): string {
 
 main().catch((error: unknown) => {
   const known =
-    error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartupError;
+    error instanceof ConfigError ||
+    error instanceof KnowledgeError ||
+    error instanceof StartupError ||
+    error instanceof StoreError;
   const text = known
     ? error.message
     : `PyHire failed to start: ${String((error as Error)?.message ?? error)}`;

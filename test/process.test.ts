@@ -17,7 +17,9 @@ const TSC = new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathn
 // Another folder as the working directory: the build must find knowledge/ and the wink model by itself.
 const cwd = mkdtempSync(path.join(tmpdir(), 'pyhire-process-'));
 const baseEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([key]) => !/^(SLACK_|PORT$|LOG_LEVEL$|KNOWLEDGE_DIR$)/.test(key)),
+  Object.entries(process.env).filter(
+    ([key]) => !/^(SLACK_|PORT$|LOG_LEVEL$|KNOWLEDGE_DIR$|DATA_DIR$|DATABASE_URL$|PYHIRE_EDITORS$)/.test(key),
+  ),
 );
 
 interface Running {

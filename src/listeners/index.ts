@@ -4,6 +4,7 @@ import { CHECK_ACTION } from '../render/documents.ts';
 import { escapeMrkdwn } from '../render/escape.ts';
 import { ROLE_ACTION } from '../render/roles.ts';
 import { ACTION } from '../render/terms.ts';
+import { feedbackAction } from './actions/feedback.ts';
 import { openTermAction } from './actions/open-term.ts';
 import type { ButtonArgs } from './actions/reply.ts';
 import { compareRolesAction, openRoleAction, roleQuestionsAction } from './actions/role-buttons.ts';
@@ -35,6 +36,7 @@ export const COMMANDS: Record<string, (deps: ListenerDeps) => (args: CommandArgs
 export const BUTTONS: Record<string, (deps: ListenerDeps) => (args: ButtonArgs) => Promise<void>> = {
   [ACTION.share]: shareAction,
   [CHECK_ACTION.share]: shareCheckAction,
+  'feedback:': feedbackAction,
   [`${ACTION.openTerm}:`]: openTermAction,
   [`${ROLE_ACTION.open}:`]: openRoleAction,
   [`${ROLE_ACTION.questions}:`]: roleQuestionsAction,
@@ -105,7 +107,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.view(CHECK_FORM, track(checkTextSubmission(deps)));
 
   // Slack re-delivers events it thinks were lost; the window is shared by both event listeners.
-  const onceOnly = dedupeEvents();
+  const onceOnly = dedupeEvents({ store: deps.store });
   app.event('app_mention', onceOnly, track(appMentionEvent(deps)));
   app.event('app_home_opened', onceOnly, track(appHomeOpenedEvent(deps)));
 }

@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Finding, MentionAnswer, MentionPart } from '../knowledge/index.ts';
 import { actions, context, divider, message, type SlackMessage, section } from './blocks.ts';
 import { escapeMrkdwn as esc } from './escape.ts';
+import { feedbackButtons } from './feedback.ts';
 import { openRoleButton, otherRoleBlocks, roleKitSummaryBlocks } from './roles.ts';
 import { termCardBlocks, termCardText } from './terms.ts';
 
@@ -19,10 +20,10 @@ export function findingBlocks(finding: Finding): KnownBlock[] {
       `:warning: *${esc(mistake.title)}*\n_Spotted:_ ${saw}\n${esc(mistake.summary)}\n*Fix:* ${esc(mistake.fix)}`,
       `warning:${mistake.id}`,
     ),
-    actions(
-      `warning-kits:${mistake.id}`,
-      roles.slice(0, 4).map((r) => openRoleButton(r, `${r.name} kit`)),
-    ),
+    actions(`warning-kits:${mistake.id}`, [
+      ...roles.slice(0, 4).map((r) => openRoleButton(r, `${r.name} kit`)),
+      ...feedbackButtons(`warning:${mistake.id}`),
+    ]),
   ];
 }
 

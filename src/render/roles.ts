@@ -21,6 +21,7 @@ import {
   shareButton,
 } from './blocks.ts';
 import { escapeMrkdwn as esc, mentionUser, quoteUserText } from './escape.ts';
+import { feedbackButtons } from './feedback.ts';
 
 /** Action ids of role buttons; listeners register the same prefixes. */
 export const ROLE_ACTION = {
@@ -94,6 +95,7 @@ export function roleKitBlocks(kit: RoleKit, options: KitOptions): KnownBlock[] {
   if (shown.length > 0) blocks.push(context(shown));
   const buttons: ButtonSpec[] = [questionsButton(role)];
   if (options.shareable) buttons.unshift(shareButton(`role:${role.id}`));
+  buttons.push(...feedbackButtons(`role:${role.id}`));
   blocks.push(actions(`kit-actions:${role.id}`, buttons));
   return blocks;
 }

@@ -15,6 +15,7 @@ import {
   shareButton,
 } from './blocks.ts';
 import { escapeMrkdwn as esc, mentionUser, quoteUserText, truncate } from './escape.ts';
+import { feedbackButtons } from './feedback.ts';
 import { openRoleButton } from './roles.ts';
 
 /** Action ids of the buttons these messages carry; listeners register the same constants. */
@@ -62,7 +63,8 @@ export function termCardBlocks(card: TermCard, options: CardOptions, role?: Role
     ...related.slice(0, 5).map(openTermButton),
   ];
   if (options.shareable) buttons.unshift(shareButton(`term:${term.id}`));
-  if (buttons.length > 0) blocks.push(actions(`card-actions:${term.id}`, buttons));
+  buttons.push(...feedbackButtons(`term:${term.id}`));
+  blocks.push(actions(`card-actions:${term.id}`, buttons));
   return blocks;
 }
 

@@ -1,6 +1,7 @@
 /** Views: the Home tab, and the modal that shows a kit opened from the Home tab. */
-import type { HomeView, ModalView } from '@slack/types';
+import type { HomeView, KnownBlock, ModalView } from '@slack/types';
 import type { Mistake, Role } from '../knowledge/index.ts';
+import type { Report } from '../store/index.ts';
 import { button, context, divider, header, LIMITS, type SlackMessage, section } from './blocks.ts';
 import { escapeMrkdwn as esc, truncate } from './escape.ts';
 import { openRoleButton } from './roles.ts';
@@ -9,10 +10,12 @@ import { openRoleButton } from './roles.ts';
 export interface HomeContent {
   roles: readonly Role[];
   mistakes: readonly Mistake[];
+  /** For editors: the knowledge-gap and feedback report of the last days. */
+  report?: { days: number; report: Report } | undefined;
 }
 
 /** The Home tab: what PyHire does, the four kits, and the common hiring mistakes in brief. */
-export function homeView({ roles, mistakes }: HomeContent): HomeView {
+export function homeView({ roles, mistakes, report }: HomeContent): HomeView {
   const blocks = [
     header('PyHire: hire Python developers well'),
     section(
@@ -25,9 +28,11 @@ export function homeView({ roles, mistakes }: HomeContent): HomeView {
         '• `/pyterm dbt`: what a tool or concept is, in plain language, which role it signals and what to ask. Typos are fine.',
         '• `/pyrole data engineer`: an interview kit with must-haves, questions and what a strong answer sounds like. `/pyrole compare backend data` puts two roles side by side.',
         '• `@PyHire` in a hiring thread: ask a question, or have a job description or interview plan checked for common mistakes.',
+        "• *Check with PyHire* on any message (⋯ menu), or *Check JD or resume* from the shortcuts menu: the role a job description describes and the must-haves it never mentions, or a resume's green and yellow flags.",
       ].join('\n'),
       'home-usage',
     ),
+    ...(report ? reportBlocks(report.days, report.report) : []),
     divider(),
     header('Interview kits'),
     ...roles.map((role) => ({
@@ -112,4 +117,44 @@ export function checkFormView(roles: readonly Role[]): ModalView {
 /** A check's answer in place of the form. */
 export function checkResultView(reply: SlackMessage): ModalView {
   return { ...modalView(reply, 'PyHire check'), close: { type: 'plain_text', text: 'Done' } };
+}
+
+/** Rows of the editors' report shown in the Home tab, at most. */
+const REPORT_ROWS = 10;
+
+/** The editors' report: what people looked for and did not find, answers voted not helpful, usage. */
+export function reportBlocks(days: number, report: Report): KnownBlock[] {
+  const misses = report.misses.slice(0, REPORT_ROWS);
+  const feedback = report.feedback.slice(0, REPORT_ROWS);
+  const reasons = (r: Record<string, number>) =>
+    Object.entries(r)
+      .map(([reason, n]) => `${esc(reason)} ${n}`)
+      .join(', ');
+  return [
+    divider(),
+    header(`Editors' report: the last ${days} days`),
+    section(
+      misses.length > 0
+        ? `*Looked for, not found*\n${misses.map((m) => `• \`${esc(m.query)}\` ×${m.count}`).join('\n')}`
+        : '*Looked for, not found:* nothing yet.',
+      'report-misses',
+    ),
+    section(
+      feedback.length > 0
+        ? `*Feedback*\n${feedback
+            .map(
+              (f) =>
+                `• \`${esc(f.target)}\`: ${f.helpful} helpful, ${f.notHelpful} not helpful${Object.keys(f.reasons).length > 0 ? ` (${reasons(f.reasons)})` : ''}`,
+            )
+            .join('\n')}`
+        : '*Feedback:* no votes yet.',
+      'report-feedback',
+    ),
+    context(
+      [
+        `Usage: ${report.usage.map((u) => `${esc(u.surface)} ${u.count}`).join(' · ') || 'none yet'}. Shown to the people in PYHIRE_EDITORS and workspace admins; \`npm run report\` prints the same.`,
+      ],
+      'report-usage',
+    ),
+  ];
 }

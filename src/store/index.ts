@@ -62,8 +62,26 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     const { openPostgresStore } = await import('./postgres.ts');
     return openPostgresStore(config.databaseUrl);
   }
-  const { openSqliteStore } = await import('./sqlite.ts');
+  const { openSqliteStore } = await quietly('SQLite', () => import('./sqlite.ts'));
   return openSqliteStore(config.dataDir);
+}
+
+/**
+ * Runs `load` without the one warning Node prints when `node:sqlite` is first loaded (it is marked experimental in
+ * Node 22 and 24); every other warning passes through.
+ */
+async function quietly<T>(subject: string, load: () => Promise<T>): Promise<T> {
+  const emit = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (text.includes(subject) && /experimental/i.test(text)) return;
+    return (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return await load();
+  } finally {
+    process.emitWarning = emit;
+  }
 }
 
 /** The calendar day (UTC) a count belongs to. */

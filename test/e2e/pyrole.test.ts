@@ -66,7 +66,12 @@ describe('/pyrole over signed HTTP', () => {
       expect(block).toMatch(/Listen for:_\n• .+\n• .+\n• .+/);
     }
     expect(JSON.stringify(body)).toMatch(/SQL matters more than Python/);
-    expect(buttons(body).map((b) => b.action_id)).toEqual(['share', 'role_questions:data']);
+    expect(buttons(body).map((b) => b.action_id)).toEqual([
+      'share',
+      'role_questions:data',
+      'feedback:helpful',
+      'feedback:not-helpful',
+    ]);
   });
 
   it('alone or with help: a role picker whose buttons open the kit in place', async () => {

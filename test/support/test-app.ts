@@ -6,6 +6,8 @@ import { createApp } from '../../src/app.ts';
 import { parseConfig } from '../../src/config.ts';
 import { type Knowledge, loadKnowledge } from '../../src/knowledge/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import type { Store } from '../../src/store/index.ts';
+import { resilientStore } from '../../src/store/resilient.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './signed.ts';
 
@@ -28,7 +30,17 @@ export interface TestApp {
 }
 
 /** Builds and starts the app exactly as main() does in HTTP mode, but on port 0 and with the fake API. */
-export async function startTestApp(knowledge: Knowledge = realKnowledge()): Promise<TestApp> {
+export interface TestAppOptions {
+  /** A store for the app to remember with (by default none: nothing is remembered). */
+  store?: Store;
+  /** PYHIRE_EDITORS. */
+  editors?: string;
+}
+
+export async function startTestApp(
+  knowledge: Knowledge = realKnowledge(),
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const fake = await startFakeSlack();
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-0000',
@@ -36,13 +48,16 @@ export async function startTestApp(knowledge: Knowledge = realKnowledge()): Prom
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
     LOG_LEVEL: 'debug',
+    PYHIRE_EDITORS: options.editors,
   });
   if (config.mode !== 'http') throw new Error('expected HTTP mode');
   const logs: string[] = [];
+  const logger = createLogger(config.logLevel, (line) => logs.push(line));
   const { app } = createApp({
     config,
     knowledge,
-    logger: createLogger(config.logLevel, (line) => logs.push(line)),
+    logger,
+    store: options.store ? resilientStore(options.store, logger) : undefined,
   });
   await app.init();
   const server = (await app.start(0)) as Server;

@@ -5,14 +5,16 @@ import { decodeSlackText } from '../../render/escape.ts';
 import { renderTermAnswer } from '../../render/terms.ts';
 import type { ListenerDeps } from '../deps.ts';
 import { stringField } from '../fields.ts';
-import { logKnowledgeGap } from './knowledge-gap.ts';
+import { noteKnowledgeGap } from './knowledge-gap.ts';
 
 export const pytermCommand =
-  ({ knowledge }: ListenerDeps) =>
+  ({ knowledge, store }: ListenerDeps) =>
   async ({ command, ack, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const answer = answerTermQuery(knowledge, decodeSlackText(stringField(command.text)));
-    if (answer.kind === 'no-match' || answer.kind === 'suggestions') {
-      logKnowledgeGap(logger, '/pyterm', answer.query, answer.kind);
-    }
     await ack({ response_type: 'ephemeral', ...renderTermAnswer(answer) });
+    // Counted after the answer is on its way: the store never delays it.
+    if (answer.kind === 'no-match' || answer.kind === 'suggestions') {
+      await noteKnowledgeGap(logger, store, '/pyterm', answer.query, answer.kind);
+    }
+    await store?.recordUse('pyterm');
   };

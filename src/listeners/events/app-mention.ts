@@ -37,7 +37,7 @@ type MentionArgs = SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs;
 type ThreadMessage = Record<string, unknown> & { ts?: unknown; user?: unknown; bot_id?: unknown };
 
 export const appMentionEvent =
-  ({ knowledge, slackApiUrl }: ListenerDeps) =>
+  ({ knowledge, slackApiUrl, store }: ListenerDeps) =>
   async (args: MentionArgs) => {
     const { event, client, context, logger } = args;
     // Two bots that answer each other's mentions would loop.
@@ -45,6 +45,7 @@ export const appMentionEvent =
       logger.debug('not answering a mention from a bot', { bot_id: stringField(event.bot_id) });
       return;
     }
+    await store?.recordUse('mention');
     const text = decodeSlackText(stringField(event.text));
     const thread_ts = event.thread_ts ?? event.ts;
     const post = (reply: SlackMessage) =>

@@ -37,9 +37,10 @@ const MAX_THREAD_MESSAGES = 200;
 const shareValue = (channel: string, ts: string, threadTs: string) => `${channel} ${ts} ${threadTs}`;
 
 export const checkMessageShortcut =
-  ({ knowledge, slackApiUrl }: ListenerDeps) =>
+  ({ knowledge, slackApiUrl, store }: ListenerDeps) =>
   async ({ ack, shortcut, respond, context, logger }: MessageShortcutArgs) => {
     await ack();
+    await store?.recordUse('check');
     if (typeof shortcut.response_url !== 'string' || typeof respond !== 'function') {
       logger.debug('a message shortcut came without a response_url; nothing to answer');
       return;
@@ -144,7 +145,7 @@ export const checkTextShortcut =
 export const CHECK_FIELDS = { text: ['check_text', 'text'], role: ['check_role', 'role'] } as const;
 
 export const checkTextSubmission =
-  ({ knowledge }: ListenerDeps) =>
+  ({ knowledge, store }: ListenerDeps) =>
   async ({ ack, view }: SubmitArgs) => {
     const values = (view?.state?.values ?? {}) as Record<
       string,
@@ -167,6 +168,7 @@ export const checkTextSubmission =
     // Typed into a modal, the text is as written: no Slack escaping to undo.
     const check = checkDocument(knowledge, text, knowledge.roleById.has(role) ? { hiringFor: role } : {});
     await ack({ response_action: 'update', view: checkResultView(renderDocumentCheck(check)) });
+    await store?.recordUse('check');
   };
 
 export { CHECK_FORM };

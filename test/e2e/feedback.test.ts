@@ -1,0 +1,166 @@
+/**
+ * What PyHire remembers, over signed HTTP with a real SQLite store: feedback votes (one per person per answer, a
+ * reason for a finding), knowledge-gap counts, the editors' report in the Home tab, and a store lost while serving.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { blockKitViolations } from '../support/block-kit.ts';
+import { sendCommand, sendEvent, sendInteraction } from '../support/signed.ts';
+import { fixture, startTestApp, type TestApp } from '../support/test-app.ts';
+
+type Block = { type: string; block_id?: string; elements?: { action_id?: string; value?: string }[] };
+
+const dir = mkdtempSync(path.join(tmpdir(), 'pyhire-feedback-'));
+let store: Store;
+let app: TestApp;
+beforeAll(async () => {
+  store = await openStore({ dataDir: dir, databaseUrl: undefined });
+  app = await startTestApp(undefined, { store, editors: 'U0EDITOR' });
+});
+afterAll(async () => {
+  await app?.stop();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let clicks = 0;
+/** Clicks a button of a message; returns what PyHire answered through the response_url. */
+async function click(user: string, action: { action_id: string; value: string }) {
+  const name = `click-${++clicks}`;
+  const res = await sendInteraction(app.eventsUrl, {
+    type: 'block_actions',
+    user: { id: user },
+    team: { id: 'T0001' },
+    container: { type: 'message', is_ephemeral: true },
+    response_url: app.fake.responseUrl(name),
+    actions: [{ type: 'button', block_id: 'x', ...action }],
+  });
+  expect(res.status).toBe(200);
+  const [answer] = await app.fake.waitFor(`/respond/${name}`);
+  return answer?.body as { text: string; response_type: string; blocks?: Block[] };
+}
+
+const pyterm = async (text: string) => {
+  const res = await sendCommand(app.eventsUrl, {
+    ...fixture<Record<string, string>>('slack/slash-command.json'),
+    text,
+  });
+  return (await res.json()) as { blocks: Block[] };
+};
+
+describe('feedback on answers', () => {
+  it('puts Helpful / Not helpful on a term card, and records one vote per person, acknowledged privately', async () => {
+    const card = await pyterm('dbt');
+    const buttons = card.blocks.flatMap((b) => b.elements ?? []);
+    const helpful = buttons.find((e) => e.action_id === 'feedback:helpful');
+    expect(helpful?.value).toBe('term:dbt');
+    expect(buttons.some((e) => e.action_id === 'feedback:not-helpful')).toBe(true);
+    expect(blockKitViolations(card as never)).toEqual([]);
+
+    const first = await click('U0ALICE', { action_id: 'feedback:helpful', value: 'term:dbt' });
+    expect(first.response_type).toBe('ephemeral');
+    expect(first.text).toMatch(/^Glad it helped\./);
+    const again = await click('U0ALICE', { action_id: 'feedback:not-helpful', value: 'term:dbt' });
+    expect(again.text).toContain('your earlier vote on this answer is replaced');
+    const report = await store.report(new Date(Date.now() - 60_000));
+    expect(report.feedback.find((f) => f.target === 'term:dbt')).toEqual({
+      target: 'term:dbt',
+      helpful: 0,
+      notHelpful: 1,
+      reasons: {},
+    });
+  });
+
+  it('asks why a finding was not helpful, and stores the reason picked', async () => {
+    const ask = await click('U0BOB', {
+      action_id: 'feedback:not-helpful',
+      value: 'warning:conflating-roles',
+    });
+    const reasons = (ask.blocks ?? []).flatMap((b) => b.elements ?? []);
+    expect(reasons.map((r) => r.action_id)).toEqual([
+      'feedback:reason:wrong-finding',
+      'feedback:reason:already-handled',
+      'feedback:reason:not-relevant',
+    ]);
+    const done = await click('U0BOB', {
+      action_id: 'feedback:reason:already-handled',
+      value: 'warning:conflating-roles',
+    });
+    expect(done.text).toMatch(/^Thanks, noted\./);
+    const report = await store.report(new Date(Date.now() - 60_000));
+    expect(report.feedback.find((f) => f.target === 'warning:conflating-roles')).toMatchObject({
+      notHelpful: 1,
+      reasons: { 'already-handled': 1 },
+    });
+  });
+
+  it('ignores a feedback button whose value is not an answer id', async () => {
+    await sendInteraction(app.eventsUrl, {
+      type: 'block_actions',
+      user: { id: 'U0MALLORY' },
+      response_url: app.fake.responseUrl('bad-feedback'),
+      actions: [{ type: 'button', action_id: 'feedback:helpful', value: '<!channel> drop table' }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.fake.calls.some((c) => c.path === '/respond/bad-feedback')).toBe(false);
+  });
+});
+
+describe('the knowledge-gap and feedback report', () => {
+  it('counts misses by their folded query, and shows the report in an editor’s Home tab only', async () => {
+    await pyterm('qzxwv frobnicator');
+    await pyterm('QZXWV   frobnicator!');
+    const report = await store.report(new Date(Date.now() - 60_000));
+    expect(report.misses[0]).toEqual({ query: 'qzxwvfrobnicator', count: 2 });
+    expect(report.usage.find((u) => u.surface === 'pyterm')?.count).toBeGreaterThanOrEqual(3);
+
+    const home = async (user: string, eventId: string) => {
+      const before = app.fake.calls.filter((c) => c.method === 'views.publish').length;
+      const base = fixture<{ event: Record<string, unknown> }>('slack/app-home-opened.json');
+      await sendEvent(app.eventsUrl, { ...base, event_id: eventId, event: { ...base.event, user } });
+      const calls = await app.fake.waitFor('views.publish', before + 1);
+      return calls[before]?.body.view as { blocks: Block[] };
+    };
+    const editorView = await home('U0EDITOR', 'EvHomeEditor');
+    const ids = editorView.blocks.map((b) => b.block_id);
+    expect(ids).toEqual(expect.arrayContaining(['report-misses', 'report-feedback', 'report-usage']));
+    expect(JSON.stringify(editorView)).toContain('qzxwvfrobnicator');
+    expect(blockKitViolations(editorView, 'view')).toEqual([]);
+    const otherView = await home('U0SOMEONE', 'EvHomeOther');
+    expect(otherView.blocks.map((b) => b.block_id)).not.toContain('report-misses');
+  });
+});
+
+describe('a store lost while serving', () => {
+  it('still answers; the vote is dropped with a warning, never a crash', async () => {
+    const lost = await openStore({
+      dataDir: mkdtempSync(path.join(tmpdir(), 'pyhire-lost-')),
+      databaseUrl: undefined,
+    });
+    const broken = await startTestApp(undefined, { store: lost });
+    try {
+      await lost.close(); // every call now fails
+      const res = await sendCommand(broken.eventsUrl, {
+        ...fixture<Record<string, string>>('slack/slash-command.json'),
+        text: 'qzxwv',
+      });
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(await res.json())).toContain('no-match');
+      const name = 'lost-vote';
+      await sendInteraction(broken.eventsUrl, {
+        type: 'block_actions',
+        user: { id: 'U0ALICE' },
+        response_url: broken.fake.responseUrl(name),
+        actions: [{ type: 'button', action_id: 'feedback:helpful', value: 'term:dbt' }],
+      });
+      const [answer] = await broken.fake.waitFor(`/respond/${name}`);
+      expect(String(answer?.body.text)).toContain("couldn't save it");
+      expect(broken.logs.some((l) => l.includes('the store is unavailable'))).toBe(true);
+    } finally {
+      await broken.stop();
+    }
+  });
+});
