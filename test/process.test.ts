@@ -5,10 +5,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { type FakeSlack, startFakeSlack } from './support/fake-slack.ts';
-import { SIGNING_SECRET, sendEvent, sendSigned } from './support/signed.ts';
+import { SIGNING_SECRET, sendEvent, sendInteraction, sendSigned } from './support/signed.ts';
 import { fixture } from './support/test-app.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -44,12 +45,13 @@ afterEach(async () => {
 });
 
 /** Starts PyHire in HTTP mode against a fake Slack API and waits until it serves; `url` is its events URL. */
-async function startHttp(apiUrl: string) {
+async function startHttp(apiUrl: string, env: Record<string, string> = {}) {
   const running = start({
     SLACK_BOT_TOKEN: 'xoxb-test-0000',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     PORT: '0',
+    ...env,
   });
   const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
   return { running, ready, url: `http://127.0.0.1:${ready.port}/slack/events` };
@@ -140,6 +142,22 @@ describe('the compiled console', () => {
 });
 
 describe('start-up', () => {
+  it('exits 1 with one clear line when the database cannot be reached', async () => {
+    const slack = await fake();
+    const running = start({
+      SLACK_BOT_TOKEN: 'xoxb-test-0000',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DATABASE_URL: 'postgres://pyhire:s3cret@127.0.0.1:1/pyhire',
+    });
+    const { code } = await running.exit;
+    expect(code).toBe(1);
+    const text = running.stderr.join('\n').trim();
+    expect(text).toBe('cannot reach the database at 127.0.0.1:1/pyhire: ECONNREFUSED');
+    expect(slack.calls).toEqual([]);
+  });
+
   it('exits 1 with one clear line when Slack rejects the bot token', async () => {
     const slack = await fake();
     slack.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
@@ -249,4 +267,52 @@ describe('graceful shutdown', () => {
     expect(code).toBe(0);
     expect(afterMs).toBeLessThan(5_000);
   });
+});
+
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+if (!TEST_DATABASE_URL)
+  console.warn('two processes on PostgreSQL: TEST_DATABASE_URL is unset, so this test is SKIPPED.');
+
+describe.skipIf(!TEST_DATABASE_URL)('two PyHire processes on one PostgreSQL', () => {
+  it('answer the same event, delivered to both at once, exactly once; a vote through one shows in the other', async () => {
+    // A schema of its own, so the store contract tests can use the same database at the same time.
+    const schema = 'pyhire_two_processes';
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    await admin.end();
+    const url = new URL(TEST_DATABASE_URL as string);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const slack = await fake();
+    const env = { DATABASE_URL: url.toString(), PYHIRE_EDITORS: 'U0EDITOR' };
+    const [a, b] = await Promise.all([startHttp(slack.apiUrl, env), startHttp(slack.apiUrl, env)]);
+    expect(a.ready.store).toBe('postgres');
+
+    const base = fixture<{ event: Record<string, unknown> }>('slack/app-mention.json');
+    const envelope = {
+      ...base,
+      event_id: 'EvTwice',
+      event: { ...base.event, text: '<@UBOT00001> what is dbt?' },
+    };
+    const [ra, rb] = await Promise.all([sendEvent(a.url, envelope), sendEvent(b.url, envelope)]);
+    expect([ra.status, rb.status]).toEqual([200, 200]);
+    await slack.waitFor('chat.postMessage', 1);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+
+    // A vote through A...
+    await sendInteraction(a.url, {
+      type: 'block_actions',
+      user: { id: 'U0VOTER' },
+      response_url: slack.responseUrl('vote'),
+      actions: [{ type: 'button', action_id: 'feedback:not-helpful', value: 'term:dbt' }],
+    });
+    const [thanks] = await slack.waitFor('/respond/vote');
+    expect(String(thanks?.body.text)).toMatch(/^Thanks, noted\./);
+    // ...is in the report an editor sees in B's Home tab.
+    const home = fixture<{ event: Record<string, unknown> }>('slack/app-home-opened.json');
+    await sendEvent(b.url, { ...home, event_id: 'EvHomeB', event: { ...home.event, user: 'U0EDITOR' } });
+    const [published] = await slack.waitFor('views.publish');
+    expect(JSON.stringify(published?.body.view)).toMatch(/term:dbt`: 0 helpful, 1 not helpful/);
+  }, 60_000);
 });
