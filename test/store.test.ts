@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, SCHEMA_VERSION, type Store, StoreError } from '../src/store/index.ts';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
-const TABLES = ['events', 'misses', 'usage', 'votes', 'pyhire_schema'];
+const TABLES = ['events', 'misses', 'usage', 'votes', 'channel_settings', 'pyhire_schema'];
 
 interface Engine {
   name: string;
@@ -147,6 +147,21 @@ for (const engine of [sqlite, postgres]) {
         ]);
         // A period that starts later holds none of the votes.
         expect((await store.report(new Date(Date.now() + 60_000))).feedback).toEqual([]);
+      });
+
+      it("keeps a channel's settings: defaults until set, then what was set", async () => {
+        expect(await store.channelSettings('C0QUIET')).toEqual({ findingsOff: false, muted: [] });
+        await store.setChannelSettings('C0QUIET', {
+          findingsOff: false,
+          muted: ['generic-python', 'python-2-only'],
+        });
+        expect(await store.channelSettings('C0QUIET')).toEqual({
+          findingsOff: false,
+          muted: ['generic-python', 'python-2-only'],
+        });
+        await store.setChannelSettings('C0QUIET', { findingsOff: true, muted: [] });
+        expect(await store.channelSettings('C0QUIET')).toEqual({ findingsOff: true, muted: [] });
+        expect(await store.channelSettings('C0OTHER')).toEqual({ findingsOff: false, muted: [] });
       });
 
       it('opens an up-to-date store again without migrating twice', async () => {

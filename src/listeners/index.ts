@@ -8,7 +8,9 @@ import { feedbackAction } from './actions/feedback.ts';
 import { openTermAction } from './actions/open-term.ts';
 import type { ButtonArgs } from './actions/reply.ts';
 import { compareRolesAction, openRoleAction, roleQuestionsAction } from './actions/role-buttons.ts';
+import { settingsAction } from './actions/settings.ts';
 import { shareAction } from './actions/share.ts';
+import { pyhireCommand } from './commands/pyhire.ts';
 import { pyroleCommand } from './commands/pyrole.ts';
 import { pytermCommand } from './commands/pyterm.ts';
 import { dedupeEvents } from './dedupe.ts';
@@ -30,6 +32,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export const COMMANDS: Record<string, (deps: ListenerDeps) => (args: CommandArgs) => Promise<void>> = {
   '/pyterm': pytermCommand,
   '/pyrole': pyroleCommand,
+  '/pyhire': pyhireCommand,
 };
 
 /** Every button PyHire renders, by action_id or action_id prefix (`open_term:` + a term id). */
@@ -37,6 +40,7 @@ export const BUTTONS: Record<string, (deps: ListenerDeps) => (args: ButtonArgs) 
   [ACTION.share]: shareAction,
   [CHECK_ACTION.share]: shareCheckAction,
   'feedback:': feedbackAction,
+  'settings:': settingsAction,
   [`${ACTION.openTerm}:`]: openTermAction,
   [`${ROLE_ACTION.open}:`]: openRoleAction,
   [`${ROLE_ACTION.questions}:`]: roleQuestionsAction,

@@ -39,11 +39,36 @@ export interface Store {
   /** Records a person's vote on an answer, replacing their earlier vote on it; 'changed' when it replaced one. */
   vote(vote: Vote): Promise<'recorded' | 'changed'>;
   report(since: Date, limit?: number): Promise<Report>;
+  /** A channel's settings (the defaults when it has none). */
+  channelSettings(channel: string): Promise<ChannelSettings>;
+  setChannelSettings(channel: string, settings: ChannelSettings): Promise<void>;
   close(): Promise<void>;
 }
 
+/** What a channel asked for: no findings in mention replies, or some findings muted. */
+export interface ChannelSettings {
+  findingsOff: boolean;
+  muted: string[];
+}
+
+export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
+  findingsOff: false,
+  muted: [],
+}) as ChannelSettings;
+
+/** Settings from a stored row. */
+export const settingsFrom = (
+  row: { findings_off: number | boolean; muted: string } | undefined,
+): ChannelSettings =>
+  row
+    ? {
+        findingsOff: row.findings_off === true || row.findings_off === 1,
+        muted: row.muted.split(',').filter(Boolean),
+      }
+    : { ...DEFAULT_CHANNEL_SETTINGS, muted: [] };
+
 /** The schema version this code writes; a database at a newer version stops start-up. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A database PyHire cannot use: unreachable, or made by a newer PyHire. The message is one line. */
 export class StoreError extends Error {

@@ -17,6 +17,13 @@ export const MIGRATIONS: readonly { version: number; statements: readonly string
       'CREATE INDEX events_by_expiry ON events (expires_at)',
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // Per channel: findings off in mention replies, or some finding ids muted (comma-separated).
+      'CREATE TABLE channel_settings (channel TEXT PRIMARY KEY, findings_off BOOLEAN NOT NULL, muted TEXT NOT NULL, updated_at BIGINT NOT NULL)',
+    ],
+  },
 ];
 
 /** The table holding the schema version. */

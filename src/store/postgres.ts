@@ -3,7 +3,7 @@
  * several Socket Mode connections. Migrations run under an advisory lock, so one process at a time applies them.
  */
 import pg from 'pg';
-import { dayOf, reportFrom, SCHEMA_VERSION, type Store, StoreError } from './index.ts';
+import { dayOf, reportFrom, SCHEMA_VERSION, type Store, StoreError, settingsFrom } from './index.ts';
 import { MIGRATIONS, VERSION_TABLE } from './migrations.ts';
 
 /** Key of the advisory lock held while migrating (any fixed number unique to PyHire). */
@@ -24,6 +24,19 @@ export async function openPostgresStore(url: string): Promise<Store> {
   let claims = 0;
   return {
     engine: 'postgres',
+    async channelSettings(channel) {
+      const { rows } = await pool.query(
+        'SELECT findings_off, muted FROM channel_settings WHERE channel = $1',
+        [channel],
+      );
+      return settingsFrom(rows[0]);
+    },
+    async setChannelSettings(channel, { findingsOff, muted }) {
+      await pool.query(
+        'INSERT INTO channel_settings (channel, findings_off, muted, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (channel) DO UPDATE SET findings_off = EXCLUDED.findings_off, muted = EXCLUDED.muted, updated_at = EXCLUDED.updated_at',
+        [channel, findingsOff, muted.join(','), Date.now()],
+      );
+    },
     async claimEvent(id, ttlMs) {
       const now = Date.now();
       if (++claims % 1000 === 0) await pool.query('DELETE FROM events WHERE expires_at < $1', [now]);

@@ -4,7 +4,14 @@
  * the next call tries the database again, so PyHire recovers by itself when it returns.
  */
 import type { Logger } from '@slack/logger';
-import type { Report, Store, Surface, Vote } from './index.ts';
+import {
+  type ChannelSettings,
+  DEFAULT_CHANNEL_SETTINGS,
+  type Report,
+  type Store,
+  type Surface,
+  type Vote,
+} from './index.ts';
 
 export interface SafeStore {
   readonly engine: Store['engine'];
@@ -13,6 +20,10 @@ export interface SafeStore {
   recordUse(surface: Surface): Promise<void>;
   vote(vote: Vote): Promise<'recorded' | 'changed' | 'failed'>;
   report(since: Date, limit?: number): Promise<Report | undefined>;
+  /** A channel's settings; the defaults (findings on) when the store cannot say. */
+  channelSettings(channel: string): Promise<ChannelSettings>;
+  /** False when the store could not save them. */
+  setChannelSettings(channel: string, settings: ChannelSettings): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -51,6 +62,20 @@ export function resilientStore(store: Store, logger: Logger): SafeStore {
     vote: (vote) => guard<'recorded' | 'changed' | 'failed'>('vote', () => store.vote(vote), 'failed'),
     report: (since, limit) =>
       guard<Report | undefined>('report', () => store.report(since, limit), undefined),
+    channelSettings: (channel) =>
+      guard('channelSettings', () => store.channelSettings(channel), {
+        ...DEFAULT_CHANNEL_SETTINGS,
+        muted: [],
+      }),
+    setChannelSettings: (channel, settings) =>
+      guard(
+        'setChannelSettings',
+        async () => {
+          await store.setChannelSettings(channel, settings);
+          return true;
+        },
+        false,
+      ),
     close: () => guard('close', () => store.close(), undefined),
   };
 }

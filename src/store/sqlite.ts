@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { dayOf, reportFrom, SCHEMA_VERSION, type Store, StoreError } from './index.ts';
+import { dayOf, reportFrom, SCHEMA_VERSION, type Store, StoreError, settingsFrom } from './index.ts';
 import { MIGRATIONS, VERSION_TABLE } from './migrations.ts';
 
 export const SQLITE_FILE = 'pyhire.sqlite';
@@ -35,9 +35,19 @@ export function openSqliteStore(dataDir: string): Store {
   const vote = db.prepare(
     'INSERT INTO votes (target, user_id, helpful, reason, voted_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (target, user_id) DO UPDATE SET helpful = excluded.helpful, reason = excluded.reason, voted_at = excluded.voted_at',
   );
+  const readSettings = db.prepare('SELECT findings_off, muted FROM channel_settings WHERE channel = ?');
+  const writeSettings = db.prepare(
+    'INSERT INTO channel_settings (channel, findings_off, muted, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (channel) DO UPDATE SET findings_off = excluded.findings_off, muted = excluded.muted, updated_at = excluded.updated_at',
+  );
   let claims = 0;
   return {
     engine: 'sqlite',
+    async channelSettings(channel) {
+      return settingsFrom(readSettings.get(channel) as { findings_off: number; muted: string } | undefined);
+    },
+    async setChannelSettings(channel, { findingsOff, muted }) {
+      writeSettings.run(channel, findingsOff ? 1 : 0, muted.join(','), Date.now());
+    },
     async claimEvent(id, ttlMs) {
       const now = Date.now();
       if (++claims % 1000 === 0) purge.run(now);

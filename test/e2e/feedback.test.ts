@@ -134,6 +134,84 @@ describe('the knowledge-gap and feedback report', () => {
   });
 });
 
+describe('/pyhire settings: quiet where asked', () => {
+  const CONFLATED =
+    'We need one Python developer to build our Django REST API and also train our PyTorch models';
+  let mentions = 0;
+  const mention = async (channel: string) => {
+    const base = fixture<{ event: Record<string, unknown> }>('slack/app-mention.json');
+    const before = app.fake.calls.filter((c) => c.method === 'chat.postMessage').length;
+    await sendEvent(app.eventsUrl, {
+      ...base,
+      event_id: `EvQuiet${++mentions}`,
+      event: { ...base.event, channel, ts: `17000090${mentions}.000100`, text: `<@UBOT00001> ${CONFLATED}` },
+    });
+    const posts = await app.fake.waitFor('chat.postMessage', before + 1);
+    return (posts[before]?.body as { blocks: Block[] }).blocks.map((b) => b.block_id ?? '');
+  };
+  const settings = async (channel: string) => {
+    const res = await sendCommand(app.eventsUrl, {
+      ...fixture<Record<string, string>>('slack/slash-command.json'),
+      command: '/pyhire',
+      text: 'settings',
+      channel_id: channel,
+    });
+    return (await res.json()) as { text: string; blocks: Block[] };
+  };
+  const control = async (channel: string, action: Record<string, unknown>) => {
+    const name = `settings-${++mentions}`;
+    await sendInteraction(app.eventsUrl, {
+      type: 'block_actions',
+      user: { id: 'U0LEAD' },
+      channel: { id: channel },
+      container: { type: 'message', is_ephemeral: true },
+      response_url: app.fake.responseUrl(name),
+      actions: [{ block_id: 'settings-actions', ...action }],
+    });
+    const [answer] = await app.fake.waitFor(`/respond/${name}`);
+    return answer?.body as { text: string; replace_original: boolean; blocks: Block[] };
+  };
+
+  it('turns findings off in one channel (answers still work), and back on', async () => {
+    expect(await mention('C0LOUD')).toContain('warning:conflating-roles');
+    const panel = await settings('C0QUIET');
+    expect(panel.text).toBe('Findings are on in this channel.');
+    expect(blockKitViolations(panel as never)).toEqual([]);
+    const off = await control('C0QUIET', {
+      type: 'button',
+      action_id: 'settings:findings-off',
+      value: 'C0QUIET',
+    });
+    expect(off.replace_original).toBe(true);
+    expect(off.text).toBe('Findings are off in this channel.');
+    const quiet = await mention('C0QUIET');
+    expect(quiet.some((id) => id.startsWith('warning:'))).toBe(false);
+    expect(await mention('C0LOUD')).toContain('warning:conflating-roles');
+    await control('C0QUIET', { type: 'button', action_id: 'settings:findings-on', value: 'C0QUIET' });
+    expect(await mention('C0QUIET')).toContain('warning:conflating-roles');
+  });
+
+  it('mutes one finding in a channel', async () => {
+    const muted = await control('C0MUTE', {
+      type: 'static_select',
+      action_id: 'settings:mute',
+      selected_option: { value: 'conflating-roles' },
+    });
+    expect(JSON.stringify(muted)).toContain('Conflating different Python roles');
+    expect(await mention('C0MUTE')).not.toContain('warning:conflating-roles');
+    expect((await store.channelSettings('C0MUTE')).muted).toEqual(['conflating-roles']);
+  });
+
+  it('answers /pyhire without "settings" with what it does', async () => {
+    const res = await sendCommand(app.eventsUrl, {
+      ...fixture<Record<string, string>>('slack/slash-command.json'),
+      command: '/pyhire',
+      text: 'help',
+    });
+    expect(((await res.json()) as { text: string }).text).toContain('/pyhire settings');
+  });
+});
+
 describe('a store lost while serving', () => {
   it('still answers; the vote is dropped with a warning, never a crash', async () => {
     const lost = await openStore({

@@ -1,7 +1,8 @@
 /**
  * `@PyHire …`: answers in the mention's thread (never a new top-level message). A pasted job description or resume,
  * or a PDF/.docx attached to the mention, gets the document check's card; `@PyHire review` in a thread checks the
- * thread's documents and reviews its messages. A finding PyHire already raised in the thread is not raised again.
+ * thread's documents and reviews its messages. A finding PyHire already raised in the thread is not raised again,
+ * and none the channel turned off or muted (`/pyhire settings`).
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { readableFiles } from '../../files.ts';
@@ -77,7 +78,11 @@ export const appMentionEvent =
         }
       }
     }
+    // Findings not to show: those already raised in this thread, and what the channel turned off (/pyhire settings).
     const raised = raisedFindings(thread, context.botUserId, context.botId);
+    const settings = await store?.channelSettings(event.channel);
+    if (settings?.findingsOff) for (const m of knowledge.mistakes) raised.add(m.id);
+    for (const id of settings?.muted ?? []) raised.add(id);
 
     if (review) {
       const earlier = thread.filter(

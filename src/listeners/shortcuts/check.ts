@@ -69,7 +69,7 @@ export const checkMessageShortcut =
 
 /** Share in thread: reads the checked message again (PyHire must be in the channel to post there anyway). */
 export const shareCheckAction =
-  ({ knowledge, slackApiUrl }: ListenerDeps) =>
+  ({ knowledge, slackApiUrl, store }: ListenerDeps) =>
   async ({ ack, action, body, client, context, respond, logger }: ButtonArgs) => {
     await ack();
     const say = async (text: string) => {
@@ -110,6 +110,10 @@ export const shareCheckAction =
       return;
     }
     const raised = raisedFindings(messages, context.botUserId, context.botId);
+    // A check shared into a channel follows the channel's settings, as a mention reply does.
+    const settings = await store?.channelSettings(channel);
+    if (settings?.findingsOff) for (const m of knowledge.mistakes) raised.add(m.id);
+    for (const id of settings?.muted ?? []) raised.add(id);
     const { check, source, notes } = result.document;
     try {
       await client.chat.postMessage({
