@@ -30,7 +30,7 @@ interface Running {
 }
 
 /** Starts a server script the way production does (node + tsx), and times spawn → first /pyterm answer. */
-async function startServer(
+export async function startServer(
   script: string,
   apiUrl: string,
   extraEnv: Record<string, string> = {},
@@ -132,10 +132,10 @@ async function sendCommandOnce(port: number, text: string): Promise<number> {
   return res.status;
 }
 
-type Scenario = 'commands' | 'mentions';
+export type Scenario = 'commands' | 'mentions';
 
 /** Drives one server with signed requests for DURATION_S seconds; every request is freshly signed. */
-async function load(port: number, scenario: Scenario) {
+export async function load(port: number, scenario: Scenario) {
   let i = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,

@@ -32,10 +32,10 @@ export interface Store {
    * for a re-delivery. Atomic: two processes claiming at once get one true.
    */
   claimEvent(id: string, ttlMs: number): Promise<boolean>;
-  /** Counts a lookup that found nothing (or only a weak match), by its normalised query. */
-  recordMiss(surface: Surface, query: string): Promise<void>;
-  /** Counts one use of a surface. */
-  recordUse(surface: Surface): Promise<void>;
+  /** Counts lookups that found nothing (or only a weak match), by their normalised query (default one). */
+  recordMiss(surface: Surface, query: string, count?: number): Promise<void>;
+  /** Counts uses of a surface (default one). */
+  recordUse(surface: Surface, count?: number): Promise<void>;
   /** Records a person's vote on an answer, replacing their earlier vote on it; 'changed' when it replaced one. */
   vote(vote: Vote): Promise<'recorded' | 'changed'>;
   report(since: Date, limit?: number): Promise<Report>;

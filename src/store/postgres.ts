@@ -9,9 +9,15 @@ import { MIGRATIONS, VERSION_TABLE } from './migrations.ts';
 /** Key of the advisory lock held while migrating (any fixed number unique to PyHire). */
 const MIGRATION_LOCK = 7_463_901_22;
 const CONNECT_TIMEOUT_MS = 5_000;
+/** Connections per process: event claims and votes are short queries. */
+const POOL_SIZE = 10;
 
 export async function openPostgresStore(url: string): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   // An idle client losing its connection must not end the process: the next query reconnects.
   pool.on('error', () => {});
   try {
@@ -46,16 +52,16 @@ export async function openPostgresStore(url: string): Promise<Store> {
       );
       return result.rowCount === 1;
     },
-    async recordMiss(surface, query) {
+    async recordMiss(surface, query, count = 1) {
       await pool.query(
-        'INSERT INTO misses (day, surface, query, count) VALUES ($1, $2, $3, 1) ON CONFLICT (day, surface, query) DO UPDATE SET count = misses.count + 1',
-        [dayOf(Date.now()), surface, query],
+        'INSERT INTO misses (day, surface, query, count) VALUES ($1, $2, $3, $4) ON CONFLICT (day, surface, query) DO UPDATE SET count = misses.count + EXCLUDED.count',
+        [dayOf(Date.now()), surface, query, count],
       );
     },
-    async recordUse(surface) {
+    async recordUse(surface, count = 1) {
       await pool.query(
-        'INSERT INTO usage (day, surface, count) VALUES ($1, $2, 1) ON CONFLICT (day, surface) DO UPDATE SET count = usage.count + 1',
-        [dayOf(Date.now()), surface],
+        'INSERT INTO usage (day, surface, count) VALUES ($1, $2, $3) ON CONFLICT (day, surface) DO UPDATE SET count = usage.count + EXCLUDED.count',
+        [dayOf(Date.now()), surface, count],
       );
     },
     async vote({ target, user, helpful, reason }) {

@@ -16,7 +16,8 @@ export function openSqliteStore(dataDir: string): Store {
   try {
     mkdirSync(dataDir, { recursive: true });
     db = new DatabaseSync(file);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
+    // WAL with synchronous NORMAL: durable across an application crash, one fsync per checkpoint, not per write.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   } catch (error) {
     throw new StoreError(`cannot open the data file ${file}: ${(error as Error).message}`);
   }
@@ -26,10 +27,10 @@ export function openSqliteStore(dataDir: string): Store {
   );
   const purge = db.prepare('DELETE FROM events WHERE expires_at < ?');
   const miss = db.prepare(
-    'INSERT INTO misses (day, surface, query, count) VALUES (?, ?, ?, 1) ON CONFLICT (day, surface, query) DO UPDATE SET count = misses.count + 1',
+    'INSERT INTO misses (day, surface, query, count) VALUES (?, ?, ?, ?) ON CONFLICT (day, surface, query) DO UPDATE SET count = misses.count + excluded.count',
   );
   const use = db.prepare(
-    'INSERT INTO usage (day, surface, count) VALUES (?, ?, 1) ON CONFLICT (day, surface) DO UPDATE SET count = usage.count + 1',
+    'INSERT INTO usage (day, surface, count) VALUES (?, ?, ?) ON CONFLICT (day, surface) DO UPDATE SET count = usage.count + excluded.count',
   );
   const earlier = db.prepare('SELECT 1 AS found FROM votes WHERE target = ? AND user_id = ?');
   const vote = db.prepare(
@@ -53,11 +54,11 @@ export function openSqliteStore(dataDir: string): Store {
       if (++claims % 1000 === 0) purge.run(now);
       return claim.all(id, now + ttlMs, now).length === 1;
     },
-    async recordMiss(surface, query) {
-      miss.run(dayOf(Date.now()), surface, query);
+    async recordMiss(surface, query, count = 1) {
+      miss.run(dayOf(Date.now()), surface, query, count);
     },
-    async recordUse(surface) {
-      use.run(dayOf(Date.now()), surface);
+    async recordUse(surface, count = 1) {
+      use.run(dayOf(Date.now()), surface, count);
     },
     async vote({ target, user, helpful, reason }) {
       const existed = earlier.get(target, user) !== undefined;

@@ -65,8 +65,8 @@ describe('feedback on answers', () => {
     expect(first.text).toMatch(/^Glad it helped\./);
     const again = await click('U0ALICE', { action_id: 'feedback:not-helpful', value: 'term:dbt' });
     expect(again.text).toContain('your earlier vote on this answer is replaced');
-    const report = await store.report(new Date(Date.now() - 60_000));
-    expect(report.feedback.find((f) => f.target === 'term:dbt')).toEqual({
+    const report = await app.store?.report(new Date(Date.now() - 60_000));
+    expect(report?.feedback.find((f) => f.target === 'term:dbt')).toEqual({
       target: 'term:dbt',
       helpful: 0,
       notHelpful: 1,
@@ -90,8 +90,8 @@ describe('feedback on answers', () => {
       value: 'warning:conflating-roles',
     });
     expect(done.text).toMatch(/^Thanks, noted\./);
-    const report = await store.report(new Date(Date.now() - 60_000));
-    expect(report.feedback.find((f) => f.target === 'warning:conflating-roles')).toMatchObject({
+    const report = await app.store?.report(new Date(Date.now() - 60_000));
+    expect(report?.feedback.find((f) => f.target === 'warning:conflating-roles')).toMatchObject({
       notHelpful: 1,
       reasons: { 'already-handled': 1 },
     });
@@ -113,9 +113,9 @@ describe('the knowledge-gap and feedback report', () => {
   it('counts misses by their folded query, and shows the report in an editor’s Home tab only', async () => {
     await pyterm('qzxwv frobnicator');
     await pyterm('QZXWV   frobnicator!');
-    const report = await store.report(new Date(Date.now() - 60_000));
-    expect(report.misses[0]).toEqual({ query: 'qzxwvfrobnicator', count: 2 });
-    expect(report.usage.find((u) => u.surface === 'pyterm')?.count).toBeGreaterThanOrEqual(3);
+    const report = await app.store?.report(new Date(Date.now() - 60_000));
+    expect(report?.misses[0]).toEqual({ query: 'qzxwvfrobnicator', count: 2 });
+    expect(report?.usage.find((u) => u.surface === 'pyterm')?.count).toBeGreaterThanOrEqual(3);
 
     const home = async (user: string, eventId: string) => {
       const before = app.fake.calls.filter((c) => c.method === 'views.publish').length;
@@ -199,7 +199,7 @@ describe('/pyhire settings: quiet where asked', () => {
     });
     expect(JSON.stringify(muted)).toContain('Conflating different Python roles');
     expect(await mention('C0MUTE')).not.toContain('warning:conflating-roles');
-    expect((await store.channelSettings('C0MUTE')).muted).toEqual(['conflating-roles']);
+    expect((await app.store?.channelSettings('C0MUTE'))?.muted).toEqual(['conflating-roles']);
   });
 
   it('answers /pyhire without "settings" with what it does', async () => {

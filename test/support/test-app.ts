@@ -7,7 +7,7 @@ import { parseConfig } from '../../src/config.ts';
 import { type Knowledge, loadKnowledge } from '../../src/knowledge/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { Store } from '../../src/store/index.ts';
-import { resilientStore } from '../../src/store/resilient.ts';
+import { resilientStore, type SafeStore } from '../../src/store/resilient.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './signed.ts';
 
@@ -26,6 +26,8 @@ export interface TestApp {
   eventsUrl: string;
   fake: FakeSlack;
   logs: string[];
+  /** The store as the app uses it (counts buffered, flushed by `report`), when one was given. */
+  store: SafeStore | undefined;
   stop(): Promise<void>;
 }
 
@@ -53,12 +55,8 @@ export async function startTestApp(
   if (config.mode !== 'http') throw new Error('expected HTTP mode');
   const logs: string[] = [];
   const logger = createLogger(config.logLevel, (line) => logs.push(line));
-  const { app } = createApp({
-    config,
-    knowledge,
-    logger,
-    store: options.store ? resilientStore(options.store, logger) : undefined,
-  });
+  const store = options.store ? resilientStore(options.store, logger) : undefined;
+  const { app } = createApp({ config, knowledge, logger, store });
   await app.init();
   const server = (await app.start(0)) as Server;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -67,6 +65,7 @@ export async function startTestApp(
     eventsUrl: `${baseUrl}/slack/events`,
     fake,
     logs,
+    store,
     async stop() {
       await app.stop();
       await fake.close();
