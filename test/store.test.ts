@@ -3,11 +3,14 @@
  * sets it to the CI machine's server); without it the PostgreSQL half is skipped, and says so.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/logger.ts';
 import { openStore, SCHEMA_VERSION, type Store, StoreError } from '../src/store/index.ts';
+import { resilientStore } from '../src/store/resilient.ts';
 
 const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 const TABLES = ['events', 'misses', 'usage', 'votes', 'channel_settings', 'pyhire_schema'];
@@ -192,6 +195,66 @@ for (const engine of [sqlite, postgres]) {
     },
   );
 }
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL lost while serving, then back', () => {
+  it('drops votes with one warning while the database is gone, and uses it again when it returns', async () => {
+    // A TCP relay in front of the real server: cutting it is the database going away.
+    const target = new URL(TEST_DATABASE_URL as string);
+    const sockets = new Set<net.Socket>();
+    let relay = net.createServer((client) => {
+      const upstream = net.connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on('error', () => s.destroy());
+        s.on('close', () => sockets.delete(s));
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    const listen = (server: net.Server, port = 0) =>
+      new Promise<number>((resolve) =>
+        server.listen(port, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+      );
+    const port = await listen(relay);
+    const url = new URL(TEST_DATABASE_URL as string);
+    url.host = `127.0.0.1:${port}`;
+    url.searchParams.set('options', '-c search_path=pyhire_relay');
+    await postgres.raw('DROP SCHEMA IF EXISTS pyhire_relay CASCADE; CREATE SCHEMA pyhire_relay');
+    const warnings: string[] = [];
+    const logger = {
+      ...createLogger('error', () => {}),
+      warn: (msg: string) => warnings.push(msg),
+      info: () => {},
+    };
+    const safe = resilientStore(
+      await openStore({ dataDir: '', databaseUrl: url.toString() }),
+      logger as never,
+    );
+    try {
+      expect(await safe.vote({ target: 'term:dbt', user: 'U1', helpful: true })).toBe('recorded');
+      // The database goes away.
+      await new Promise((resolve) => relay.close(resolve));
+      for (const s of sockets) s.destroy();
+      expect(await safe.vote({ target: 'term:dbt', user: 'U2', helpful: true })).toBe('failed');
+      expect(await safe.claimEvent('EvWhileDown', 60_000)).toBe(true); // answered rather than dropped
+      expect(await safe.vote({ target: 'term:dbt', user: 'U3', helpful: true })).toBe('failed');
+      expect(warnings).toHaveLength(1);
+      // It comes back on the same address.
+      relay = net.createServer((client) => {
+        const upstream = net.connect(Number(target.port || 5432), target.hostname);
+        client.on('error', () => client.destroy());
+        upstream.on('error', () => upstream.destroy());
+        client.pipe(upstream).pipe(client);
+      });
+      await listen(relay, port);
+      expect(await safe.vote({ target: 'term:dbt', user: 'U4', helpful: true })).toBe('recorded');
+      const report = await safe.report(new Date(Date.now() - 60_000));
+      expect(report?.feedback).toEqual([{ target: 'term:dbt', helpful: 2, notHelpful: 0, reasons: {} }]);
+    } finally {
+      await safe.close();
+      await new Promise((resolve) => relay.close(resolve));
+    }
+  }, 30_000);
+});
 
 describe('opening a store that cannot be reached', () => {
   it('names the database without its password', async () => {
