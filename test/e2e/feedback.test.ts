@@ -147,7 +147,8 @@ describe('/pyhire settings: quiet where asked', () => {
       event: { ...base.event, channel, ts: `17000090${mentions}.000100`, text: `<@UBOT00001> ${CONFLATED}` },
     });
     const posts = await app.fake.waitFor('chat.postMessage', before + 1);
-    return (posts[before]?.body as { blocks: Block[] }).blocks.map((b) => b.block_id ?? '');
+    const reply = posts[before]?.body as { blocks: Block[] } | undefined;
+    return (reply?.blocks ?? []).map((b) => b.block_id ?? '');
   };
   const settings = async (channel: string) => {
     const res = await sendCommand(app.eventsUrl, {
