@@ -156,6 +156,14 @@ for (const engine of ['sqlite', 'postgres'] as const) {
           expect(ids).toEqual(expect.arrayContaining(['report-misses', 'report-feedback', 'report-usage']));
           expect(JSON.stringify(editorView)).toContain('qzxwvfrobnicator');
           expect(blockKitViolations(editorView, 'view')).toEqual([]);
+          // A workspace admin sees it too (users.info says so); anyone else does not.
+          app.fake.on('users.info', (call) =>
+            call.body.user === 'U0ADMIN'
+              ? { body: { ok: true, user: { id: 'U0ADMIN', is_admin: true } } }
+              : undefined,
+          );
+          const adminView = await home('U0ADMIN', 'EvHomeAdmin');
+          expect(adminView.blocks.map((b) => b.block_id)).toContain('report-misses');
           const otherView = await home('U0SOMEONE', 'EvHomeOther');
           expect(otherView.blocks.map((b) => b.block_id)).not.toContain('report-misses');
         });
