@@ -207,8 +207,14 @@ const SIDE_SECTIONS = new Set(['bonus', 'stack', 'about', 'benefits']);
 function jobRoles(knowledge: Knowledge, reading: ReviewReading): RoleFocus[] {
   // A title naming two roles ("Backend & Platform Engineer") has no single role for other tools to support.
   const titled = titleRoles(reading);
-  const main = titled.length === 1 ? titled[0] : titled.length === 0 ? reading.mainRole : undefined;
   const duties = (s: ReadSentence) => !SIDE_SECTIONS.has(s.section) && !s.otherTeam;
+  // Without a title, the role with the most evidence at first sight plays the main role's part.
+  const main =
+    titled.length === 1
+      ? titled[0]
+      : titled.length === 0
+        ? (reading.mainRole ?? topRoles(roleScores(reading, duties, undefined), 1)[0])
+        : undefined;
   const scores = roleScores(reading, duties, main);
   // A role besides the strongest needs work of its own in the duties, not only its name ("remote (DE/PL)").
   const own = roleScores(reading, duties, main, { titles: false, shared: false });

@@ -16,10 +16,10 @@ const MIN_SUPPORT = 8;
 /**
  * Items measured below the bar, held at their measured level so they cannot slip further (README and
  * docs/documents.md say so): `missing:testing` is wrongly raised when a backend role is wrongly read into a
- * posting's focus (4 of 20 on 2026-11-25).
+ * posting's focus (3 of 19 on 2026-11-25).
  */
 const BELOW_BAR: Record<string, { precision: number; recall: number }> = {
-  'missing:testing': { precision: 0.78, recall: 0.85 },
+  'missing:testing': { precision: 0.82, recall: 0.85 },
 };
 
 const JD = `Senior Data Engineer — Lumen Freight — London (hybrid) — £85-100k
