@@ -77,8 +77,19 @@ export function findTermCard(knowledge: Knowledge, id: string): TermCard | undef
   return term && buildTermCard(knowledge, term);
 }
 
+/** The term index is the same for every asker: built once per knowledge base. */
+const helpAnswers = new WeakMap<Knowledge, TermAnswer & { kind: 'help' }>();
+
 /** Every term grouped by category, in the categories' order. */
 export function termHelp(knowledge: Knowledge): TermAnswer & { kind: 'help' } {
+  const cached = helpAnswers.get(knowledge);
+  if (cached) return cached;
+  const answer = buildTermHelp(knowledge);
+  helpAnswers.set(knowledge, answer);
+  return answer;
+}
+
+function buildTermHelp(knowledge: Knowledge): TermAnswer & { kind: 'help' } {
   const groups = knowledge.categories
     .map((category) => ({
       category,
