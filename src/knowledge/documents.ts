@@ -270,20 +270,18 @@ function roleScores(
   const titled = new Set<string>();
   for (const s of reading.sentences) {
     if (!counts(s)) continue;
-    // In a sentence about the main role's own work, a tool that supports that role is its environment.
+    // In a sentence about one role's own work (the main role's, or the one role its titles and own tools name),
+    // a tool that only supports that role is its environment: "automation against the AWS APIs" is DevOps work.
     const aboutMain =
       mainRole !== undefined &&
       s.names.some(
         (n) => !n.negated && (n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole)),
       );
+    const subject = aboutMain ? mainRole : sentenceSubject(s);
     for (const { entry, negated } of s.names) {
       if (negated) continue;
-      if (
-        aboutMain &&
-        !entry.roles.includes(mainRole as string) &&
-        entry.supports.includes(mainRole as string)
-      )
-        add(mainRole as string, 0.5);
+      if (subject !== undefined && !entry.roles.includes(subject) && entry.supports.includes(subject))
+        add(subject, 0.5);
       else if (entry.title) {
         if (titles) for (const r of entry.roles) if (!titled.has(r)) add(r, 3);
         for (const r of entry.roles) titled.add(r);
@@ -293,6 +291,16 @@ function roleScores(
     }
   }
   return scores;
+}
+
+/** The one role a sentence's titles name, else the one its single-role tools name, if exactly one. */
+function sentenceSubject(s: ReadSentence): string | undefined {
+  const one = (pick: (entry: ReadSentence['names'][number]['entry']) => boolean) => {
+    const roles = new Set(s.names.filter((n) => !n.negated && pick(n.entry)).flatMap((n) => n.entry.roles));
+    return roles.size === 1 ? [...roles][0] : undefined;
+  };
+  const titled = s.names.some((n) => !n.negated && n.entry.title);
+  return titled ? one((e) => e.title) : one((e) => e.roles.length === 1);
 }
 
 /** Roles with at least MIN_ROLE_SCORE and `share` of the strongest one's evidence, strongest first. */
