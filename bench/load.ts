@@ -1,8 +1,10 @@
 /** Load: PyHire in HTTP mode against a bare Bolt app answering a constant, under signed commands and events. */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.ts';
 import { SIGNING_SECRET, signature } from '../test/support/signed.ts';
@@ -29,7 +31,7 @@ interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts a server script the way production does (node + tsx), and times spawn → first /pyterm answer. */
+/** Starts a server script (compiled: as `npm start` does), and times spawn → first /pyterm answer. */
 export async function startServer(
   script: string,
   apiUrl: string,
@@ -37,7 +39,9 @@ export async function startServer(
 ): Promise<Running> {
   const port = await freePort();
   const started = nowMs();
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // Compiled JavaScript runs as `npm start` runs it; TypeScript (the bare baseline) through tsx.
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -200,7 +204,13 @@ export async function benchLoad(): Promise<string[]> {
   };
   try {
     await run('bare (constant)', 'bench/bare-app.ts');
-    await run('PyHire', 'src/main.ts');
+    // PyHire as `npm start` runs it: the compiled build (made here as `npm install` makes it), with its store.
+    execFileSync(
+      process.execPath,
+      [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'],
+      { cwd: ROOT },
+    );
+    await run('PyHire', 'dist/main.js', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pyhire-load-')) });
     // The same bare app answering a constant as large as PyHire's answers: isolates PyHire's code from
     // the cost of bigger answers, which the load generator and fake API pay for on the same two cores.
     await run('bare (same-size)', 'bench/bare-app.ts', {

@@ -118,7 +118,7 @@ interface KeyEntry {
 }
 
 /** Candidates taken from the trigram index for fuzzy scoring, at most. */
-const MAX_CANDIDATES = 24;
+const MAX_CANDIDATES = 12;
 
 /** Searchable keys of a list of items, built once at start-up. */
 export interface SearchIndex<T> {

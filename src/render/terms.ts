@@ -154,8 +154,19 @@ export function renderTermAnswer(
         ]),
       ]);
     case 'help':
-      return renderTermHelp(answer);
+      return renderedHelp(answer);
   }
+}
+
+/** The term index is the same message for everyone who asks: rendered once per answer (termHelp caches it). */
+const helpMessages = new WeakMap<TermAnswer & { kind: 'help' }, SlackMessage>();
+
+function renderedHelp(answer: TermAnswer & { kind: 'help' }): SlackMessage {
+  const cached = helpMessages.get(answer);
+  if (cached) return cached;
+  const rendered = renderTermHelp(answer);
+  helpMessages.set(answer, rendered);
+  return rendered;
 }
 
 /** Characters of term names the whole index may show, leaving room for the intro and Slack's ~12,000 cap. */
