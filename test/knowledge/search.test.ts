@@ -115,13 +115,14 @@ describe('term lookup', () => {
     expect(answerTermQuery(knowledge, ' HELP ').kind).toBe('help');
   });
 
-  it('answers the labeled /pyterm set at 95% or better, and never shows a card where none is expected', () => {
+  // Measured 769 of 770 (the one miss is a typo as close to two terms, answered with "did you mean"): held there.
+  it('answers the labeled /pyterm set at 99.8% or better, and never shows a card where none is expected', () => {
     const { queries } = parse(
       readFileSync(new URL('../fixtures/eval/pyterm.yaml', import.meta.url), 'utf8'),
     ) as { queries: LabeledQuery[] };
     expect(queries.length).toBeGreaterThanOrEqual(80);
     const score = scoreQueries(queries, (q) => describeTermAnswer(knowledge, q));
     expect(score.misses.filter((m) => m.includes('expected none'))).toEqual([]);
-    expect(score.correct / score.total).toBeGreaterThanOrEqual(0.95);
+    expect(score.correct / score.total, score.misses.join('\n')).toBeGreaterThanOrEqual(0.998);
   });
 });
