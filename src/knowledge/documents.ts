@@ -107,11 +107,6 @@ export function checkDocument(knowledge: Knowledge, raw: string, options: CheckO
 
 // ---- what kind of text ----
 
-/** How strongly a text reads as each kind; exported for the evaluation's error listing. */
-export function kindScores(knowledge: Knowledge, text: string) {
-  return scoresOf(cuesFor(knowledge), readForReviewText(knowledge, stripSlackMarkup(text)));
-}
-
 function scoresOf(cues: Cues, reading: ReviewReading) {
   let resumeHeadings = 0;
   let jdHeadings = 0;

@@ -45,8 +45,11 @@ export function isReviewRequest(text: string): boolean {
 /** What a bare mention or a review request outside a thread gets: what PyHire can do. */
 export const INTRO_ANSWER: MentionAnswer = { parts: [], findings: [], scope: 'none', reviewed: 0 };
 
-/** Reads a mention: term questions, role questions, and hiring mistakes. */
-export function answerMention(knowledge: Knowledge, text: string): MentionAnswer {
+/**
+ * Reads a mention: term questions, role questions, and hiring mistakes. `findings`, when the caller has already
+ * reviewed the same text (a long mention checked as a document first), saves reading it twice.
+ */
+export function answerMention(knowledge: Knowledge, text: string, findings?: Finding[]): MentionAnswer {
   const body = stripSlackMarkup(text);
   if (body === '') return INTRO_ANSWER;
   const questions = body.slice(0, MAX_QUESTION_TEXT);
@@ -57,7 +60,7 @@ export function answerMention(knowledge: Knowledge, text: string): MentionAnswer
   const parts = [...roleParts(knowledge, roleTitles), ...termParts(knowledge, questions, roleTitles)];
   return {
     parts: parts.slice(0, MAX_MENTION_PARTS),
-    findings: reviewMessage(knowledge, body),
+    findings: findings ?? reviewMessage(knowledge, body),
     scope: 'message',
     reviewed: 1,
   };

@@ -6,6 +6,7 @@
 import { FILE_LIMITS, type FileText, readableFiles, readSlackFile, type SlackFile } from '../files.ts';
 import { checkDocument, type DocumentCheck, type Knowledge } from '../knowledge/index.ts';
 import { decodeSlackText, escapeMrkdwn } from '../render/escape.ts';
+import type { SafeStore } from '../store/resilient.ts';
 import { stringField } from './fields.ts';
 
 /** The parts of a Slack message a check reads. */
@@ -121,6 +122,24 @@ export function raisedFindings(
     }
   }
   return raised;
+}
+
+/**
+ * Finding ids not to show in a channel's thread: those PyHire already raised there, and those the channel turned
+ * off or muted (`/pyhire settings`).
+ */
+export async function hiddenFindings(
+  knowledge: Knowledge,
+  store: SafeStore | undefined,
+  channel: string,
+  thread: readonly unknown[],
+  bot: { botUserId?: string | undefined; botId?: string | undefined },
+): Promise<Set<string>> {
+  const hidden = raisedFindings(thread, bot.botUserId, bot.botId);
+  const settings = await store?.channelSettings(channel);
+  if (settings?.findingsOff) for (const m of knowledge.mistakes) hidden.add(m.id);
+  for (const id of settings?.muted ?? []) hidden.add(id);
+  return hidden;
 }
 
 /** The check without the findings already raised in its thread. */

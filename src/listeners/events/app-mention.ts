@@ -9,6 +9,7 @@ import { readableFiles } from '../../files.ts';
 import {
   answerMention,
   answerThreadReview,
+  type Finding,
   INTRO_ANSWER,
   isReviewRequest,
   type MentionAnswer,
@@ -21,8 +22,9 @@ import type { ListenerDeps } from '../deps.ts';
 import {
   type CheckedDocument,
   checkMessage,
+  hiddenFindings,
   type MessageLike,
-  raisedFindings,
+  messageText,
   withoutRaised,
 } from '../documents.ts';
 import { isFromBot, stringField } from '../fields.ts';
@@ -53,52 +55,49 @@ export const appMentionEvent =
       client.chat.postMessage({ channel: event.channel, thread_ts, ...reply });
     const checkContext = { knowledge, token: context.botToken, apiUrl: slackApiUrl };
 
-    // The thread so far: what a review reads, and the findings PyHire already raised there.
-    let thread: ThreadMessage[] = [];
-    const review = Boolean(event.thread_ts) && isReviewRequest(text);
-    if (event.thread_ts) {
+    // The thread so far: what a review reads, and where PyHire may already have raised a finding.
+    const readThread = async (): Promise<{ messages: ThreadMessage[] } | { error: string }> => {
+      if (!event.thread_ts) return { messages: [] };
       try {
         const replies = await client.conversations.replies({
           channel: event.channel,
           ts: event.thread_ts,
           limit: MAX_THREAD_MESSAGES,
         });
-        thread = (replies.messages ?? []) as ThreadMessage[];
+        return { messages: (replies.messages ?? []) as ThreadMessage[] };
       } catch (error) {
         const reason = (error as { data?: { error?: string } }).data?.error ?? 'an error';
         logger.warn('could not read thread', { method: 'conversations.replies', error: reason });
-        if (review) {
-          await post(
-            message(
-              `I couldn't read this thread (Slack said: ${escapeMrkdwn(reason)}). Invite me to the channel with \`/invite @PyHire\`, or paste the text in a mention.`,
-              [],
-            ),
-          );
-          return;
-        }
+        return { error: reason };
       }
-    }
-    // Findings not to show: those already raised in this thread, and what the channel turned off (/pyhire settings).
-    const raised = raisedFindings(thread, context.botUserId, context.botId);
-    const settings = await store?.channelSettings(event.channel);
-    if (settings?.findingsOff) for (const m of knowledge.mistakes) raised.add(m.id);
-    for (const id of settings?.muted ?? []) raised.add(id);
-
-    if (review) {
-      const earlier = thread.filter(
+    };
+    if (event.thread_ts && isReviewRequest(text)) {
+      const read = await readThread();
+      if ('error' in read) {
+        await post(
+          message(
+            `I couldn't read this thread (Slack said: ${escapeMrkdwn(read.error)}). Invite me to the channel with \`/invite @PyHire\`, or paste the text in a mention.`,
+            [],
+          ),
+        );
+        return;
+      }
+      const raised = await hiddenFindings(knowledge, store, event.channel, read.messages, context);
+      const earlier = read.messages.filter(
         (m) =>
           m.ts !== event.ts && Number(m.ts) < Number(event.ts) && !m.bot_id && m.user !== context.botUserId,
       );
       const documents: CheckedDocument[] = [];
       const rest: string[] = [];
       for (const m of earlier) {
+        const hasFiles = readableFiles(m.files).length > 0;
         const mayBeDocument =
           documents.length < MAX_THREAD_DOCUMENTS &&
-          (readableFiles(m.files).length > 0 || stringField(m.text).length >= MIN_DOCUMENT_LENGTH);
+          (hasFiles || stringField(m.text).length >= MIN_DOCUMENT_LENGTH);
         const result = mayBeDocument ? await checkMessage(m as MessageLike, checkContext) : undefined;
         if (result?.ok && (result.document.check.kind !== 'message' || result.document.source)) {
           documents.push(result.document);
-        } else if (result && !result.ok && readableFiles(m.files).length > 0) {
+        } else if (result && !result.ok && hasFiles) {
           await post(message(result.problem, []));
         } else rest.push(decodeSlackText(stringField(m.text)));
       }
@@ -113,19 +112,31 @@ export const appMentionEvent =
       await post(renderMentionAnswer(INTRO_ANSWER));
       return;
     }
+    // Findings not to show, looked up only when a reply has findings: a threaded question needs no history call.
+    const hiddenFor = async (findings: readonly Finding[]) => {
+      if (findings.length === 0) return new Set<string>();
+      const read = await readThread();
+      return hiddenFindings(knowledge, store, event.channel, 'error' in read ? [] : read.messages, context);
+    };
     // A pasted document or an attached file gets the document card; a question or a short message, an answer.
-    if (readableFiles(event.files).length > 0 || text.length >= MIN_DOCUMENT_LENGTH) {
-      const result = await checkMessage(event as unknown as Record<string, unknown>, checkContext);
-      if (!result.ok && readableFiles(event.files).length > 0) {
+    const hasFiles = readableFiles(event.files).length > 0;
+    let reviewed: Finding[] | undefined;
+    if (hasFiles || text.length >= MIN_DOCUMENT_LENGTH) {
+      const result = await checkMessage(event as unknown as MessageLike, checkContext);
+      if (!result.ok && hasFiles) {
         await post(message(result.problem, []));
         return;
       }
       if (result.ok && (result.document.check.kind !== 'message' || result.document.source)) {
-        await post(documentReply(result.document, raised));
+        await post(documentReply(result.document, await hiddenFor(result.document.check.findings)));
         return;
       }
+      // Read as a hiring message: its findings are the mention's, when the check read the same text.
+      if (result.ok && messageText(event as unknown as MessageLike) === text)
+        reviewed = result.document.check.findings;
     }
-    await post(renderMentionAnswer(withoutRaisedFindings(answerMention(knowledge, text), raised)));
+    const answer = answerMention(knowledge, text, reviewed);
+    await post(renderMentionAnswer(withoutRaisedFindings(answer, await hiddenFor(answer.findings))));
   };
 
 function documentReply({ check, source, notes }: CheckedDocument, raised: ReadonlySet<string>): SlackMessage {

@@ -19,7 +19,7 @@ import { renderDocumentCheck } from '../../render/documents.ts';
 import { escapeMrkdwn, mentionUser } from '../../render/escape.ts';
 import { CHECK_FORM, checkFormView, checkResultView } from '../../render/views.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { checkMessage, raisedFindings, withoutRaised } from '../documents.ts';
+import { checkMessage, hiddenFindings, withoutRaised } from '../documents.ts';
 import { stringField } from '../fields.ts';
 
 /** Callback ids; manifest.yml declares the shortcuts with exactly these. */
@@ -109,11 +109,8 @@ export const shareCheckAction =
       await say(result.problem);
       return;
     }
-    const raised = raisedFindings(messages, context.botUserId, context.botId);
     // A check shared into a channel follows the channel's settings, as a mention reply does.
-    const settings = await store?.channelSettings(channel);
-    if (settings?.findingsOff) for (const m of knowledge.mistakes) raised.add(m.id);
-    for (const id of settings?.muted ?? []) raised.add(id);
+    const raised = await hiddenFindings(knowledge, store, channel, messages, context);
     const { check, source, notes } = result.document;
     try {
       await client.chat.postMessage({
