@@ -25,7 +25,7 @@ export const CHECK_ACTION = { share: 'share_check' } as const;
 export interface DocumentCardOptions {
   /** Where the text came from, when not the message itself ("resume.pdf"). */
   source?: string;
-  /** Notes on what was read ("Read the first 10 of 14 pages"). */
+  /** Notes on what was read ("Read the first 10 of 14 pages"), as mrkdwn: any user text in them already escaped. */
   notes?: readonly string[];
   /** The Share button's value; without it, no Share button. */
   shareValue?: string;
@@ -92,7 +92,7 @@ function kindBlock(check: DocumentCheck, options: DocumentCardOptions): KnownBlo
   const notes = [...(options.notes ?? [])];
   if (check.truncated) notes.push('It is long: I read its first 20,000 characters.');
   return context(
-    [`I read this${from} as *${KIND_NAMES[check.kind]}*. ${notes.map(esc).join(' ')}`.trim()],
+    [`I read this${from} as *${KIND_NAMES[check.kind]}*. ${notes.join(' ')}`.trim()],
     `doc-kind:${check.kind}`,
   );
 }

@@ -245,6 +245,26 @@ describe('the message shortcut "Check with PyHire"', () => {
     expect(String(call?.body.text)).toContain('I only download files stored in Slack');
   });
 
+  it('checks the text when the attached file cannot be read, and says why once, escaped once', async () => {
+    const path = await checkWithPyHire({
+      text: JD,
+      ts: '1700001250.000100',
+      files: [
+        {
+          id: 'F0RD',
+          name: 'R&D <jd>.pdf',
+          filetype: 'pdf',
+          size: 900,
+          url_private: 'https://evil.example/jd.pdf',
+        },
+      ],
+    });
+    const answer = await answerAt(path);
+    const kind = JSON.stringify(answer.blocks.find((b) => b.block_id === 'doc-kind:jd'));
+    expect(kind).toContain('R&amp;D &lt;jd&gt;.pdf');
+    expect(kind).not.toContain('&amp;amp;');
+  });
+
   it('answers a message with nothing to read in a friendly way', async () => {
     const path = await checkWithPyHire({ text: '   ', ts: '1700001300.000100' });
     const [call] = await app.fake.waitFor(path);
