@@ -142,7 +142,12 @@ export async function hiddenFindings(
   return hidden;
 }
 
-/** The check without the findings already raised in its thread. */
-export function withoutRaised(check: DocumentCheck, raised: ReadonlySet<string>): DocumentCheck {
-  return raised.size === 0 ? check : { ...check, findings: check.findings.filter((f) => !raised.has(f.id)) };
+/** A check or a mention answer without the findings a thread or channel hides. */
+export function withoutHidden<T extends { findings: readonly { id: string }[] }>(
+  answer: T,
+  hidden: ReadonlySet<string>,
+): T {
+  return hidden.size === 0
+    ? answer
+    : { ...answer, findings: answer.findings.filter((f) => !hidden.has(f.id)) };
 }

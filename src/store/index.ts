@@ -51,10 +51,8 @@ export interface ChannelSettings {
   muted: string[];
 }
 
-export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = Object.freeze({
-  findingsOff: false,
-  muted: [],
-}) as ChannelSettings;
+/** A channel that set nothing: findings on, none muted (a fresh object each time: callers may change it). */
+export const defaultChannelSettings = (): ChannelSettings => ({ findingsOff: false, muted: [] });
 
 /** Settings from a stored row. */
 export const settingsFrom = (
@@ -65,7 +63,7 @@ export const settingsFrom = (
         findingsOff: row.findings_off === true || row.findings_off === 1,
         muted: row.muted.split(',').filter(Boolean),
       }
-    : { ...DEFAULT_CHANNEL_SETTINGS, muted: [] };
+    : defaultChannelSettings();
 
 /** The schema version this code writes; a database at a newer version stops start-up. */
 export const SCHEMA_VERSION = 2;

@@ -13,7 +13,7 @@
 import type { Logger } from '@slack/logger';
 import {
   type ChannelSettings,
-  DEFAULT_CHANNEL_SETTINGS,
+  defaultChannelSettings,
   type Report,
   type Store,
   type Surface,
@@ -85,7 +85,6 @@ export function resilientStore(store: Store, logger: Logger): SafeStore {
   timer.unref();
 
   const settingsCache = new Map<string, { settings: ChannelSettings; until: number }>();
-  const defaults = (): ChannelSettings => ({ ...DEFAULT_CHANNEL_SETTINGS, muted: [] });
 
   return {
     engine: store.engine,
@@ -108,7 +107,7 @@ export function resilientStore(store: Store, logger: Logger): SafeStore {
       if (cached && cached.until > Date.now())
         return { ...cached.settings, muted: [...cached.settings.muted] };
       const settings = await guard('channelSettings', () => store.channelSettings(channel), undefined);
-      if (!settings) return defaults();
+      if (!settings) return defaultChannelSettings();
       settingsCache.set(channel, { settings, until: Date.now() + SETTINGS_TTL_MS });
       return { ...settings, muted: [...settings.muted] };
     },

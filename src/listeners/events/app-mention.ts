@@ -12,7 +12,6 @@ import {
   type Finding,
   INTRO_ANSWER,
   isReviewRequest,
-  type MentionAnswer,
 } from '../../knowledge/index.ts';
 import { message, type SlackMessage } from '../../render/blocks.ts';
 import { renderDocumentCheck } from '../../render/documents.ts';
@@ -25,7 +24,7 @@ import {
   hiddenFindings,
   type MessageLike,
   messageText,
-  withoutRaised,
+  withoutHidden,
 } from '../documents.ts';
 import { isFromBot, stringField } from '../fields.ts';
 
@@ -104,7 +103,7 @@ export const appMentionEvent =
       for (const doc of documents) await post(documentReply(doc, raised));
       const answer = answerThreadReview(knowledge, rest);
       if (documents.length === 0 || answer.findings.some((f) => !raised.has(f.id)))
-        await post(renderMentionAnswer(withoutRaisedFindings(answer, raised)));
+        await post(renderMentionAnswer(withoutHidden(answer, raised)));
       return;
     }
     if (isReviewRequest(text)) {
@@ -136,15 +135,9 @@ export const appMentionEvent =
         reviewed = result.document.check.findings;
     }
     const answer = answerMention(knowledge, text, reviewed);
-    await post(renderMentionAnswer(withoutRaisedFindings(answer, await hiddenFor(answer.findings))));
+    await post(renderMentionAnswer(withoutHidden(answer, await hiddenFor(answer.findings))));
   };
 
 function documentReply({ check, source, notes }: CheckedDocument, raised: ReadonlySet<string>): SlackMessage {
-  return renderDocumentCheck(withoutRaised(check, raised), { source, notes });
-}
-
-function withoutRaisedFindings(answer: MentionAnswer, raised: ReadonlySet<string>): MentionAnswer {
-  return raised.size === 0
-    ? answer
-    : { ...answer, findings: answer.findings.filter((f) => !raised.has(f.id)) };
+  return renderDocumentCheck(withoutHidden(check, raised), { source, notes });
 }

@@ -19,7 +19,7 @@ import { renderDocumentCheck } from '../../render/documents.ts';
 import { escapeMrkdwn, mentionUser } from '../../render/escape.ts';
 import { CHECK_FORM, checkFormView, checkResultView } from '../../render/views.ts';
 import type { ListenerDeps } from '../deps.ts';
-import { checkMessage, hiddenFindings, withoutRaised } from '../documents.ts';
+import { checkMessage, hiddenFindings, withoutHidden } from '../documents.ts';
 import { stringField } from '../fields.ts';
 
 /** Callback ids; manifest.yml declares the shortcuts with exactly these. */
@@ -116,7 +116,7 @@ export const shareCheckAction =
       await client.chat.postMessage({
         channel,
         thread_ts: threadTs,
-        ...renderDocumentCheck(withoutRaised(check, raised), {
+        ...renderDocumentCheck(withoutHidden(check, raised), {
           source,
           notes,
           sharedBy: mentionUser(stringField(body.user?.id)),
