@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { prepareDocumentCheck } from './documents.ts';
 import { prepareReviewer } from './review.ts';
 import {
   CategoriesFileSchema,
@@ -371,10 +372,11 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
       },
     ),
   };
-  // Index the review's names and load the language model now, so a problem stops start-up instead of every
-  // mention, and the first mention does not wait for the model.
+  // Index the review's names, compile the document check's words and load the language model now, so a problem
+  // stops start-up instead of every mention, and the first mention or check does not wait for them.
   try {
     prepareReviewer(knowledge);
+    prepareDocumentCheck(knowledge);
   } catch (error) {
     throw new KnowledgeError([
       {
