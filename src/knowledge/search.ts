@@ -77,7 +77,10 @@ export function stripQuestion(text: string): string {
   return query.trim();
 }
 
-/** Optimal string alignment distance: edits, where swapping two neighbours counts as one. */
+/**
+ * Optimal string alignment distance: edits, where swapping two neighbours counts as one and a doubled letter
+ * typed once (or a letter typed twice: "starlete", "pytestt") counts as half, the commonest slip of all.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
@@ -88,7 +91,9 @@ export function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      const dropped = i > 1 && a[i - 1] === a[i - 2] ? 0.5 : 1;
+      const added = j > 1 && b[j - 1] === b[j - 2] ? 0.5 : 1;
+      let best = Math.min((prev[j] ?? 0) + dropped, (row[j - 1] ?? 0) + added, (prev[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
       }

@@ -42,6 +42,12 @@ describe('text folding', () => {
     expect(editDistance('pandas', 'pandas')).toBe(0);
     expect(editDistance('kitten', 'sitting')).toBe(3);
   });
+
+  it('counts a doubled letter typed once, or a letter typed twice, as half an edit', () => {
+    expect(editDistance('starlete', 'starlette')).toBe(0.5);
+    expect(editDistance('pytestt', 'pytest')).toBe(0.5);
+    expect(editDistance('starlete', 'starlite')).toBe(1);
+  });
 });
 
 describe('term lookup', () => {
@@ -115,14 +121,13 @@ describe('term lookup', () => {
     expect(answerTermQuery(knowledge, ' HELP ').kind).toBe('help');
   });
 
-  // Measured 769 of 770 (the one miss is a typo as close to two terms, answered with "did you mean"): held there.
-  it('answers the labeled /pyterm set at 99.8% or better, and never shows a card where none is expected', () => {
+  it('answers every labeled /pyterm query right, and never shows a card where none is expected', () => {
     const { queries } = parse(
       readFileSync(new URL('../fixtures/eval/pyterm.yaml', import.meta.url), 'utf8'),
     ) as { queries: LabeledQuery[] };
     expect(queries.length).toBeGreaterThanOrEqual(80);
     const score = scoreQueries(queries, (q) => describeTermAnswer(knowledge, q));
     expect(score.misses.filter((m) => m.includes('expected none'))).toEqual([]);
-    expect(score.correct / score.total, score.misses.join('\n')).toBeGreaterThanOrEqual(0.998);
+    expect(score.misses).toEqual([]);
   });
 });
