@@ -508,7 +508,10 @@ function headingKey(line: string): string | undefined {
 
 /** Phrases compiled to words in the language layer's own tokens, looked up by their first word. */
 interface PhraseMatcher<T> {
-  byFirst: Map<string, { words: { lower: string; lemma: string }[]; value: T }[]>;
+  byFirst: Map<
+    string,
+    { words: { lower: string; lemma: string; spellings?: ReadonlySet<string> }[]; value: T }[]
+  >;
 }
 
 interface Cues {
@@ -577,7 +580,18 @@ function cuesFor(knowledge: Knowledge): Cues {
       signOffs: phrases(kinds.signOffs),
       terms: compilePhrases(termNames),
       mustHaves: new Map(
-        knowledge.roles.flatMap((r) => r.mustHaves.skills.map((s) => [s.id, phrases(s.covers)] as const)),
+        knowledge.roles.flatMap((r) =>
+          r.mustHaves.skills.map(
+            (s) =>
+              [
+                s.id,
+                compilePhrases(
+                  s.covers.map((p) => [p, p] as const),
+                  knowledge.reviewCues.capitalisedOnly,
+                ),
+              ] as const,
+          ),
+        ),
       ),
     };
     compiled.set(knowledge, cues);
@@ -585,11 +599,23 @@ function cuesFor(knowledge: Knowledge): Cues {
   return cues;
 }
 
-function compilePhrases<T>(entries: readonly (readonly [string, T])[]): PhraseMatcher<T> {
+/**
+ * Compiles phrases for `matches`. A word of `exactly` (the review's `capitalisedOnly`: "REST", "Go") matches only
+ * as written there, so an everyday word ("the rest of the team") is not the name.
+ */
+function compilePhrases<T>(
+  entries: readonly (readonly [string, T])[],
+  exactly: readonly string[] = [],
+): PhraseMatcher<T> {
+  const spellings = new Map<string, Set<string>>();
+  for (const spelling of exactly) {
+    const key = spelling.toLowerCase();
+    spellings.set(key, (spellings.get(key) ?? new Set()).add(spelling));
+  }
   const byFirst: PhraseMatcher<T>['byFirst'] = new Map();
   for (const [phrase, value] of entries) {
     const words = readText(phrase).sentences.flatMap((s) =>
-      s.tokens.map((t) => ({ lower: t.lower, lemma: t.lemma })),
+      s.tokens.map((t) => ({ lower: t.lower, lemma: t.lemma, spellings: spellings.get(t.lower) })),
     );
     const head = words[0];
     if (!head) continue;
@@ -617,7 +643,8 @@ function matches<T>(
     for (const { words, value } of candidates) {
       const fits = words.every((w, j) => {
         const t = tokens[i + j];
-        return t !== undefined && (t.lower === w.lower || t.lemma === w.lemma);
+        if (t === undefined || (w.spellings !== undefined && !w.spellings.has(t.value))) return false;
+        return t.lower === w.lower || t.lemma === w.lemma;
       });
       if (fits) found.push({ value, negated: token.negated, at: i });
     }

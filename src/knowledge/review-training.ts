@@ -26,11 +26,11 @@ export interface TrainingOptions {
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
-  l2: 0.002,
-  epochs: 150,
+  l2: 0.0002,
+  epochs: 300,
   minSources: 2,
   threshold: 0.5,
-  minWeight: 0.03,
+  minWeight: 0.06,
 };
 
 /** Trains weights for each finding id. */

@@ -91,8 +91,9 @@ export function editDistance(a: string, b: string): number {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const dropped = i > 1 && a[i - 1] === a[i - 2] ? 0.5 : 1;
-      const added = j > 1 && b[j - 1] === b[j - 2] ? 0.5 : 1;
+      // Half only when the letter's other copy stands matched beside it: "gitt" is "git", not half-way to "gil".
+      const dropped = i > 1 && a[i - 1] === a[i - 2] && b[j - 1] === a[i - 1] ? 0.5 : 1;
+      const added = j > 1 && b[j - 1] === b[j - 2] && a[i - 1] === b[j - 1] ? 0.5 : 1;
       let best = Math.min((prev[j] ?? 0) + dropped, (row[j - 1] ?? 0) + added, (prev[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);

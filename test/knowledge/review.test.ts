@@ -19,10 +19,11 @@ import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-t
 import { realKnowledge } from '../support/test-app.ts';
 
 /**
- * The leave-one-writer-out level the review holds (mean over writers). The issue's target is 95% precision and
- * 85% recall; the measured level is below it (see docs/review.md), and this guard keeps it from slipping further.
+ * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
+ * and 85% recall: recall is held there (measured 86.3%); precision is measured at 93.2% (see docs/review.md), below
+ * the bar, and this guard keeps it from slipping further.
  */
-const LOWO_FLOOR = { precision: 0.92, recall: 0.82 };
+const LOWO_FLOOR = { precision: 0.92, recall: 0.85 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);

@@ -47,6 +47,7 @@ describe('text folding', () => {
     expect(editDistance('starlete', 'starlette')).toBe(0.5);
     expect(editDistance('pytestt', 'pytest')).toBe(0.5);
     expect(editDistance('starlete', 'starlite')).toBe(1);
+    expect(editDistance('gitt', 'gil')).toBe(2);
   });
 });
 
