@@ -204,12 +204,14 @@ export async function benchLoad(): Promise<string[]> {
   };
   try {
     await run('bare (constant)', 'bench/bare-app.ts');
-    // PyHire as `npm start` runs it: the compiled build (made here as `npm install` makes it), with its store.
+    // PyHire as `npm start` runs it: the compiled build and its prepared knowledge (made here as `npm install`
+    // makes them), with its store.
     execFileSync(
       process.execPath,
       [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'],
       { cwd: ROOT },
     );
+    execFileSync(process.execPath, ['dist/prepare-knowledge.js'], { cwd: ROOT });
     await run('PyHire', 'dist/main.js', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pyhire-load-')) });
     // The same bare app answering a constant as large as PyHire's answers: isolates PyHire's code from
     // the cost of bigger answers, which the load generator and fake API pay for on the same two cores.

@@ -35,6 +35,12 @@ export class ConfigError extends Error {
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge/', import.meta.url));
 
+/**
+ * The knowledge YAML parsed at build time, beside the compiled code (`dist/knowledge-prepared/`, written by
+ * `npm run build`): `npm start` reads it instead of running the YAML parser. Running from source, it is absent.
+ */
+export const PREPARED_KNOWLEDGE_DIR = fileURLToPath(new URL('knowledge-prepared/', import.meta.url));
+
 /** Treats empty strings (as left by a copied `.env.example`) as unset. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(

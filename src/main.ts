@@ -1,6 +1,6 @@
 /** Starts PyHire: reads config and knowledge, picks Socket Mode, HTTP or the console, and shuts down cleanly. */
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, PREPARED_KNOWLEDGE_DIR } from './config.ts';
 import { runConsole } from './console.ts';
 import { guardProcess } from './guard.ts';
 import { KnowledgeError, loadKnowledge } from './knowledge/index.ts';
@@ -10,7 +10,10 @@ import { resilientStore } from './store/resilient.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const knowledge = loadKnowledge(config.knowledgeDir, { cacheDir: config.knowledgeCacheDir });
+  const knowledge = loadKnowledge(config.knowledgeDir, {
+    cacheDir: config.knowledgeCacheDir,
+    preparedDir: PREPARED_KNOWLEDGE_DIR,
+  });
   if (config.mode === 'console') {
     await runConsole(knowledge, process.stdin, process.stdout, process.stdin.isTTY === true);
     return;

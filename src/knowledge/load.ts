@@ -111,15 +111,20 @@ class ProblemList {
   }
 }
 
-/** Loads and validates the knowledge base in `dir`; throws KnowledgeError naming every problem. */
 /** Options for loading: where to cache parsed YAML, if anywhere. */
 export interface LoadOptions {
   /** A folder for parsed-YAML entries keyed by content hash; unset (the default) parses every time. */
   cacheDir?: string;
+  /**
+   * Entries of the same kind made at build time (`npm run build` writes them beside the compiled code): read,
+   * never written. A file changed since the build has no entry there and is parsed as usual.
+   */
+  preparedDir?: string;
   /** Load without review-model.json (for `npm run train`, which makes it): the review then raises nothing. */
   withoutReviewModel?: boolean;
 }
 
+/** Loads and validates the knowledge base in `dir`; throws KnowledgeError naming every problem. */
 export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
   const problems = new ProblemList();
   const display = (file: string) => displayPath(path.join(dir, file));
@@ -145,7 +150,7 @@ export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge
 
   const failedFiles = new Set<string>();
   const read = <S extends z.ZodType>(file: string, schema: S): z.infer<S> | undefined => {
-    const data = readYaml(path.join(dir, file), display(file), problems, options.cacheDir);
+    const data = readYaml(path.join(dir, file), display(file), problems, options);
     const result = data === undefined ? undefined : schema.safeParse(data);
     if (result?.success) return result.data;
     failedFiles.add(file);
@@ -421,7 +426,12 @@ function writeCached(cacheDir: string, hash: string, data: unknown): void {
   }
 }
 
-function readYaml(file: string, shown: string, problems: ProblemList, cacheDir: string | undefined): unknown {
+function readYaml(
+  file: string,
+  shown: string,
+  problems: ProblemList,
+  { cacheDir, preparedDir }: LoadOptions,
+): unknown {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -430,7 +440,9 @@ function readYaml(file: string, shown: string, problems: ProblemList, cacheDir: 
     return undefined;
   }
   const hash = createHash('sha256').update(PARSER).update(bytes).digest('hex');
-  const cached = cacheDir ? readCached(cacheDir, hash) : undefined;
+  const cached =
+    (cacheDir ? readCached(cacheDir, hash) : undefined) ??
+    (preparedDir ? readCached(preparedDir, hash) : undefined);
   if (cached !== undefined && cached !== null) return cached;
   const source = bytes.toString('utf8');
   if (file.endsWith('.json')) return readJson(source, shown, problems);

@@ -52,6 +52,8 @@ export function stripSlackMarkup(text: string): string {
  * "#" are read out first, so "C++" is "cpp" and "C#" is "csharp", not "c".
  */
 export function foldKey(text: string): string {
+  // Most keys and query words are folded already or only need lower-casing: skip the normalising passes.
+  if (PLAIN.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -60,6 +62,8 @@ export function foldKey(text: string): string {
     .replace(/([a-z])#/g, '$1sharp')
     .replace(/[^a-z0-9]/g, '');
 }
+
+const PLAIN = /^[A-Za-z0-9]*$/;
 
 /** Strips question phrasing and articles: "what's a data warehouse?" → "data warehouse". */
 export function stripQuestion(text: string): string {
@@ -85,26 +89,39 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows of scratch space, reused: a lookup scores a few dozen keys, and rows allocated per call added up.
+  if (rows.length < b.length + 1) rows = new Float64Array(3 * (b.length + 1));
+  const width = b.length + 1;
+  let prevPrev = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j <= b.length; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    rows[row] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       // Half only when the letter's other copy stands matched beside it: "gitt" is "git", not half-way to "gil".
       const dropped = i > 1 && a[i - 1] === a[i - 2] && b[j - 1] === a[i - 1] ? 0.5 : 1;
       const added = j > 1 && b[j - 1] === b[j - 2] && a[i - 1] === b[j - 1] ? 0.5 : 1;
-      let best = Math.min((prev[j] ?? 0) + dropped, (row[j - 1] ?? 0) + added, (prev[j - 1] ?? 0) + cost);
+      let best = Math.min(
+        (rows[prev + j] as number) + dropped,
+        (rows[row + j - 1] as number) + added,
+        (rows[prev + j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prevPrev[j - 2] ?? 0) + 1);
+        best = Math.min(best, (rows[prevPrev + j - 2] as number) + 1);
       }
-      row.push(best);
+      rows[row + j] = best;
     }
+    const oldest = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = oldest;
   }
-  return prev[b.length] ?? 0;
+  return rows[prev + b.length] as number;
 }
+
+let rows = new Float64Array(3 * 64);
 
 /** 1 for the same key, falling towards 0 as more edits are needed. */
 export function similarity(a: string, b: string): number {
@@ -227,8 +244,11 @@ const FUSE_OPTIONS = {
   shouldSort: true,
 };
 
-/** Finds what a person meant by `text`: exact name or alias first, then the closest confident fuzzy match. */
-export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> {
+/**
+ * Finds what a person meant by `text`: exact name or alias first, then the closest confident fuzzy match.
+ * `exactOnly` stops after the exact steps, for callers that accept nothing else (no fuzzy work wasted).
+ */
+export function search<T>(index: SearchIndex<T>, text: string, { exactOnly = false } = {}): SearchResult<T> {
   if (text.length > MAX_QUERY_LENGTH * 4) return { kind: 'none' };
   // A name that starts like a question ("explain plan") is still that name.
   const asTyped = text.length <= MAX_QUERY_LENGTH ? index.exact.get(foldKey(text)) : undefined;
@@ -246,6 +266,7 @@ export function search<T>(index: SearchIndex<T>, text: string): SearchResult<T> 
   if (coreKey === '') return { kind: 'none' };
   const coreHit = index.exact.get(coreKey);
   if (coreHit !== undefined) return found(index, coreHit, true);
+  if (exactOnly) return { kind: 'none' };
 
   const typedLength = foldKey(core.join(' ').replace(/[+#]/g, '')).length;
   const scores = new Map<number, number>();

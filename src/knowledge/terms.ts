@@ -63,8 +63,8 @@ export function answerTermQuery(knowledge: Knowledge, text: string): TermAnswer 
 
 /** The kit a phrase names exactly (a role name or alias, "data eng" included), or undefined; typos never count. */
 export function findRolePointer(knowledge: Knowledge, phrase: string): RolePointer | undefined {
-  const result = search(knowledge.roleIndex, phrase);
-  if (result.kind !== 'match' || !result.exact) return undefined;
+  const result = search(knowledge.roleIndex, phrase, { exactOnly: true });
+  if (result.kind !== 'match') return undefined;
   const role = result.item;
   return isOtherRole(role)
     ? { kind: 'other-role', other: role, closest: closestRoles(knowledge, role) }

@@ -1,5 +1,5 @@
 /** loadKnowledge: the real content loads; each kind of broken file fails with file, field path and problem. */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -147,5 +147,35 @@ describe('a broken knowledge base', () => {
     expect(error.problems.length).toBeGreaterThanOrEqual(2);
     expect(error.message).toContain('"frontend"');
     expect(error.message).toContain('"hiring-too-fast"');
+  });
+});
+
+describe('parsed YAML prepared at build time', () => {
+  const definitionOf = (dir: string, preparedDir: string) =>
+    loadKnowledge(dir, { preparedDir }).termById.get('litestar')?.definition;
+
+  it('is read instead of parsing, never written, and never read for a file changed since', () => {
+    const dir = path.join(scratch, 'prepared-knowledge');
+    const prepared = path.join(scratch, 'prepared');
+    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    loadKnowledge(dir, { cacheDir: prepared }); // what `npm run build` does
+    const entries = readdirSync(prepared);
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+
+    // An entry is read as the file's content: proven by one altered behind the loader's back.
+    const web = entries.find((e) => readFileSync(path.join(prepared, e), 'utf8').includes('"id":"litestar"'));
+    expect(web).toBeDefined();
+    const entry = path.join(prepared, web as string);
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace('formerly called Starlite', 'PREPARED COPY'));
+    expect(definitionOf(dir, prepared)).toContain('PREPARED COPY');
+
+    // A file edited after the build is parsed from its YAML, and the prepared folder is left as it was.
+    const yamlFile = path.join(dir, 'glossary', 'web.yaml');
+    writeFileSync(
+      yamlFile,
+      readFileSync(yamlFile, 'utf8').replace('formerly called Starlite', 'EDITED YAML'),
+    );
+    expect(definitionOf(dir, prepared)).toContain('EDITED YAML');
+    expect(readdirSync(prepared).sort()).toEqual([...entries].sort());
   });
 });
