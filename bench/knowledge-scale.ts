@@ -1,4 +1,7 @@
-/** Knowledge scale: load + validate + index time and lookup latency for 100, 1,000 and 10,000 terms. */
+/**
+ * Knowledge scale: load + validate + index time and lookup latency for the real glossary (256 terms, measured as it
+ * is) and grown to 1,000 and 10,000 terms.
+ */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +10,7 @@ import { answerTermQuery, loadKnowledge, type Term } from '../src/knowledge/inde
 import { fmt, nowMs, percentile, seededRandom } from './support.ts';
 
 const KNOWLEDGE_DIR = new URL('../knowledge/', import.meta.url).pathname;
-const SIZES = [100, 1_000, 10_000];
+const SIZES = [100, 1_000, 10_000]; // 100: below the real glossary's size, so the real glossary as it is
 const QUERIES_PER_KIND = 2_000;
 const PARSE_CACHE = path.join(tmpdir(), 'pyhire-bench-parse-cache');
 
@@ -47,7 +50,9 @@ function writeKnowledge(size: number): { dir: string; synthetic: Term[] } {
       real.roles.map((r) => r.id),
     ),
   );
-  writeFileSync(path.join(dir, 'glossary', 'synthetic.yaml'), stringify({ terms: synthetic }));
+  // At a size the real glossary already reaches, it is measured as it is.
+  if (synthetic.length > 0)
+    writeFileSync(path.join(dir, 'glossary', 'synthetic.yaml'), stringify({ terms: synthetic }));
   return { dir, synthetic };
 }
 
