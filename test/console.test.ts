@@ -8,7 +8,7 @@ import { answerConsoleLine } from '../src/console.ts';
 import { realKnowledge } from './support/test-app.ts';
 
 const MAIN = new URL('../src/main.ts', import.meta.url).pathname;
-// The same runner `npm start` uses.
+// The source through tsx, as `npm run dev` runs it; test/process.test.ts runs the compiled build as `npm start` does.
 const TSX = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
 // Runs outside the repo so that no developer's .env is read, with no Slack variables inherited.
 const cwd = mkdtempSync(path.join(tmpdir(), 'pyhire-console-'));

@@ -1,7 +1,7 @@
 /** The real entry point, compiled as `npm start` runs it: console, start-up failure, shutdown, reconnects. */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,9 +34,10 @@ interface Running {
   exit: Promise<{ code: number | null; afterMs: number }>;
 }
 
-// Compile src/ to dist/ as `npm install` (prepare) does, so the tests run what `npm start` runs.
+// Build as `npm install` (prepare → `npm run build`) does, so the tests run what `npm start` runs.
 beforeAll(() => {
   execFileSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['dist/prepare-knowledge.js'], { cwd: ROOT, stdio: 'inherit' });
 }, 120_000);
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -138,6 +139,30 @@ describe('the compiled console', () => {
     expect(output).toMatch(/^dbt \(Data engineering\)/);
     // The review reads the sentence with wink-nlp: the compiled build must load its model.
     expect(output).toMatch(/Conflating.*\/pyrole backend, \/pyrole ml/s);
+  });
+
+  it('reads the knowledge the build prepared, not the YAML parser', () => {
+    const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts;
+    expect(scripts.build).toContain('node dist/prepare-knowledge.js');
+    const prepared = new URL('../dist/knowledge-prepared/', import.meta.url).pathname;
+    // The entry of the glossary file that holds Litestar, altered: what the started process shows proves it read it.
+    const entry = readdirSync(prepared)
+      .map((f) => path.join(prepared, f))
+      .find((f) => readFileSync(f, 'utf8').includes('"id":"litestar"')) as string;
+    expect(entry).toBeDefined();
+    const original = readFileSync(entry, 'utf8');
+    try {
+      writeFileSync(entry, original.replace('formerly called Starlite', 'READ FROM THE PREPARED ENTRY'));
+      const output = execFileSync(process.execPath, [MAIN], {
+        cwd,
+        env: baseEnv,
+        input: '/pyterm litestar\n',
+        encoding: 'utf8',
+      });
+      expect(output).toContain('READ FROM THE PREPARED ENTRY');
+    } finally {
+      writeFileSync(entry, original);
+    }
   });
 });
 

@@ -90,7 +90,7 @@ export function editDistance(a: string, b: string): number {
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
   // Three rows of scratch space, reused: a lookup scores a few dozen keys, and rows allocated per call added up.
-  if (rows.length < b.length + 1) rows = new Float64Array(3 * (b.length + 1));
+  if (rows.length < 3 * (b.length + 1)) rows = new Float64Array(3 * (b.length + 1));
   const width = b.length + 1;
   let prevPrev = 0;
   let prev = width;

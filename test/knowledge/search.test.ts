@@ -49,6 +49,13 @@ describe('text folding', () => {
     expect(editDistance('starlete', 'starlite')).toBe(1);
     expect(editDistance('gitt', 'gil')).toBe(2);
   });
+
+  it('measures keys of any length, longer than its reused scratch rows', () => {
+    const long = 'a'.repeat(70);
+    expect(editDistance('x', 'y'.repeat(64))).toBe(64);
+    expect(editDistance(`${long}b`, `${long}c`)).toBe(1);
+    expect(editDistance('ab', `ab${'c'.repeat(200)}`)).toBe(200);
+  });
 });
 
 describe('term lookup', () => {
