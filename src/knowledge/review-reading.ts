@@ -335,7 +335,7 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
  */
 function readAsMainRoleWork(s: ReadSentence, mainRole: string): void {
   const aboutMain = s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
-  if (!aboutMain) return;
+  if (!aboutMain || addsWork(s)) return;
   s.units = s.units.map((unit, i) => {
     const name = s.unitNames[i];
     if (!name) return unit;
@@ -364,12 +364,16 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     // endpoint" is the ML engineer's job).
     const aboutMain =
       mainRole !== undefined &&
+      !addsWork(s) &&
       s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
     for (const n of s.names) {
       if (n.negated) continue;
       for (const r of n.entry.work) work.add(aboutMain ? (mainRole as string) : r);
       if (n.entry.roles.length === 0 || n.entry.roles.length > 2) continue;
-      if (mainRole && (n.entry.roles.includes(mainRole) || n.entry.supports.includes(mainRole))) {
+      if (
+        mainRole &&
+        (n.entry.roles.includes(mainRole) || (!addsWork(s) && n.entry.supports.includes(mainRole)))
+      ) {
         roles.add(mainRole);
         if (!n.entry.roles.includes(mainRole)) absorbed++;
         continue;
@@ -379,6 +383,14 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
   }
   for (const r of roles) work.add(r);
   return { roles: [...roles].sort(), withWork: [...work].sort(), absorbed };
+}
+
+/**
+ * A sentence that adds work to the one person ("he owns the Terraform AND the dashboard backend", "she can take over
+ * the Airflow DAGs too"): its tools are each their own role's work, not the main role's environment.
+ */
+function addsWork(s: ReadSentence): boolean {
+  return s.units.includes('@adds');
 }
 
 // ---- features ----

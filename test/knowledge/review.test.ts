@@ -20,7 +20,7 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held there (measured 86.6%); precision is measured at 93.2% (see docs/review.md), below
+ * and 85% recall: recall is held there (measured 86.7%); precision is measured at 93.3% (see docs/review.md), below
  * the bar, and this guard keeps it from slipping further.
  */
 const LOWO_FLOOR = { precision: 0.92, recall: 0.85 };
@@ -161,6 +161,24 @@ describe('reviewMessage', () => {
     const admin = 'The MLE will also own our Django admin app and its REST API.';
     expect(readForReviewText(knowledge, admin).dutyRoles).toEqual(['backend', 'ml']);
     expect(ids(admin)).toContain('conflating-roles');
+  });
+
+  it('reads work added to the one person ("AND", "take over") as that role\'s own, not the main role\'s environment', () => {
+    const duties = (text: string) => readForReviewText(knowledge, text).dutyRoles;
+    // Terraform supports a backend developer's work (deploying it) ...
+    expect(
+      duties('Plan: our backend developer owns the dashboard API and deploys it with Terraform.'),
+    ).toEqual(['backend']);
+    expect(duties('That is too much Terraform for a backend developer.')).toEqual(['backend']);
+    // ... but owning it as well, said outright, is a second job.
+    expect(duties('Plan: our backend developer owns the fleet Terraform AND the dashboard API.')).toEqual([
+      'backend',
+      'devops',
+    ]);
+    expect(duties('Our backend developer can take over the Terraform modules.')).toEqual([
+      'backend',
+      'devops',
+    ]);
   });
 
   it('reads a job description as a document: tools under "Our stack" and "Nice to have" are no duties', () => {
