@@ -20,7 +20,7 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held there (measured 86.7%); precision is measured at 93.3% (see docs/review.md), below
+ * and 85% recall: recall is held there (measured 86.7%); precision is measured at 93.5% (see docs/review.md), below
  * the bar, and this guard keeps it from slipping further.
  */
 const LOWO_FLOOR = { precision: 0.92, recall: 0.85 };
