@@ -39,7 +39,16 @@ export async function runConsole(
   interactive: boolean,
 ): Promise<void> {
   const lines = createInterface({ input, terminal: interactive, ...(interactive ? { output } : {}) });
-  const write = (text: string) => output.write(`${text}\n`);
+  // The reader went away (`npm start | head`): stop reading and end quietly, as command-line tools do.
+  let closed = false;
+  output.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+    lines.close();
+  });
+  const write = (text: string) => {
+    if (!closed) output.write(`${text}\n`);
+  };
   if (interactive) {
     write(`${CONSOLE_HELP}\n`);
     lines.setPrompt('pyhire> ');
@@ -47,7 +56,7 @@ export async function runConsole(
   }
   let first = true;
   for await (const line of lines) {
-    if (/^(exit|quit|\\q)$/i.test(line.trim())) break;
+    if (closed || /^(exit|quit|\\q)$/i.test(line.trim())) break;
     const answer = answerConsoleLine(knowledge, line);
     if (answer !== undefined) {
       write(`${first || interactive ? '' : '\n'}${answer}`);

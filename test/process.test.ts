@@ -141,6 +141,21 @@ describe('the compiled console', () => {
     expect(output).toMatch(/Conflating.*\/pyrole backend, \/pyrole ml/s);
   });
 
+  it('ends quietly with 0 when its reader goes away (`npm start | head -1`)', async () => {
+    const child = spawn(process.execPath, [MAIN], { cwd, env: baseEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    child.stdin?.end('/pyterm dbt\n'.repeat(500));
+    // Read the first answer, then close the pipe as `head` does.
+    await once(child.stdout as NodeJS.ReadableStream, 'data');
+    child.stdout?.destroy();
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('reads the knowledge the build prepared, not the YAML parser', () => {
     const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts;
     expect(scripts.build).toContain('node dist/prepare-knowledge.js');
