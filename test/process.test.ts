@@ -45,15 +45,20 @@ afterEach(async () => {
   for (const task of cleanup.splice(0)) await task();
 });
 
-/** Starts PyHire in HTTP mode against a fake Slack API and waits until it serves; `url` is its events URL. */
-async function startHttp(apiUrl: string, env: Record<string, string> = {}) {
-  const running = start({
+/** The variables of HTTP mode against a fake Slack API, with `env` laid over them. */
+function httpEnv(apiUrl: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
     SLACK_BOT_TOKEN: 'xoxb-test-0000',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     PORT: '0',
     ...env,
-  });
+  };
+}
+
+/** Starts PyHire in HTTP mode against a fake Slack API and waits until it serves; `url` is its events URL. */
+async function startHttp(apiUrl: string, env: Record<string, string> = {}) {
+  const running = start(httpEnv(apiUrl, env));
   const ready = await running.waitForLog((l) => l.msg === 'PyHire is running');
   return { running, ready, url: `http://127.0.0.1:${ready.port}/slack/events` };
 }
@@ -184,13 +189,9 @@ describe('the compiled console', () => {
 describe('start-up', () => {
   it('exits 1 with one clear line when the database cannot be reached', async () => {
     const slack = await fake();
-    const running = start({
-      SLACK_BOT_TOKEN: 'xoxb-test-0000',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      DATABASE_URL: 'postgres://pyhire:s3cret@127.0.0.1:1/pyhire',
-    });
+    const running = start(
+      httpEnv(slack.apiUrl, { DATABASE_URL: 'postgres://pyhire:s3cret@127.0.0.1:1/pyhire' }),
+    );
     const { code } = await running.exit;
     expect(code).toBe(1);
     const text = running.stderr.join('\n').trim();
@@ -201,12 +202,7 @@ describe('start-up', () => {
   it('exits 1 with one clear line when Slack rejects the bot token', async () => {
     const slack = await fake();
     slack.on('auth.test', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-    const running = start({
-      SLACK_BOT_TOKEN: 'xoxb-bad-0000',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-    });
+    const running = start(httpEnv(slack.apiUrl, { SLACK_BOT_TOKEN: 'xoxb-bad-0000' }));
     const { code } = await running.exit;
     expect(code).toBe(1);
     const text = running.stderr.join('\n');

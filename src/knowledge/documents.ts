@@ -543,7 +543,11 @@ function cuesFor(knowledge: Knowledge): Cues {
   if (!cues) {
     const { kinds, resume } = knowledge.documentCues;
     const sections = knowledge.reviewCues.sections;
-    const phrases = (list: readonly string[]) => compilePhrases(list.map((p) => [p, p] as const));
+    const phrases = (list: readonly string[], exactly?: readonly string[]) =>
+      compilePhrases(
+        list.map((p) => [p, p] as const),
+        exactly,
+      );
     const flagTerms = new Set(
       [...knowledge.cheatSheet.greenFlags, ...knowledge.cheatSheet.yellowFlags].flatMap((f) => [
         ...f.terms,
@@ -582,14 +586,7 @@ function cuesFor(knowledge: Knowledge): Cues {
       mustHaves: new Map(
         knowledge.roles.flatMap((r) =>
           r.mustHaves.skills.map(
-            (s) =>
-              [
-                s.id,
-                compilePhrases(
-                  s.covers.map((p) => [p, p] as const),
-                  knowledge.reviewCues.capitalisedOnly,
-                ),
-              ] as const,
+            (s) => [s.id, phrases(s.covers, knowledge.reviewCues.capitalisedOnly)] as const,
           ),
         ),
       ),

@@ -362,18 +362,16 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     if (SIDE_SECTIONS.has(s.section) || s.otherTeam) continue;
     // In a sentence about the main role's own work, work words describe that work ("serve the model behind an
     // endpoint" is the ML engineer's job).
+    const adds = addsWork(s);
     const aboutMain =
       mainRole !== undefined &&
-      !addsWork(s) &&
+      !adds &&
       s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
     for (const n of s.names) {
       if (n.negated) continue;
       for (const r of n.entry.work) work.add(aboutMain ? (mainRole as string) : r);
       if (n.entry.roles.length === 0 || n.entry.roles.length > 2) continue;
-      if (
-        mainRole &&
-        (n.entry.roles.includes(mainRole) || (!addsWork(s) && n.entry.supports.includes(mainRole)))
-      ) {
+      if (mainRole && (n.entry.roles.includes(mainRole) || (!adds && n.entry.supports.includes(mainRole)))) {
         roles.add(mainRole);
         if (!n.entry.roles.includes(mainRole)) absorbed++;
         continue;
