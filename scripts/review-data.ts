@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { type Knowledge, readForReviewText, scoreFinding } from '../src/knowledge/index.ts';
-import { featuresFor, type ReviewReading } from '../src/knowledge/review-reading.ts';
+import { canConflate, featuresFor, type ReviewReading } from '../src/knowledge/review-reading.ts';
 import {
   DEFAULT_TRAINING,
   type TrainingExample,
@@ -77,6 +77,8 @@ export interface ReadExample extends TrainingExample {
   /** Per finding, its features with the sentence each comes from. */
   featureMaps: Record<string, Map<string, number>>;
   text: string;
+  /** What the writer says the text is (`chat`, `jd`, `debrief`...). */
+  kind: string;
 }
 
 export function readExamples(knowledge: Knowledge, sets: readonly LabeledSet[]): ReadExample[] {
@@ -92,6 +94,7 @@ export function readExamples(knowledge: Knowledge, sets: readonly LabeledSet[]):
       return {
         reading,
         text: m.text,
+        kind: m.kind,
         featureMaps: features,
         features: Object.fromEntries(Object.entries(features).map(([id, map]) => [id, [...map.keys()]])),
         labels: m.expect,
@@ -112,6 +115,8 @@ export interface Score {
   recall: number;
   perFinding: ({ id: string; precision: number; recall: number } & Counts)[];
   errors: string[];
+  /** The findings raised where none was wanted, with the kind of text each was raised on. */
+  falseAlarms: { id: string; kind: string; text: string }[];
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
@@ -124,16 +129,20 @@ export function scoreModel(
 ): Score {
   const per = new Map(ids.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
   const errors: string[] = [];
+  const falseAlarms: Score['falseAlarms'] = [];
   for (const example of examples) {
     for (const id of ids) {
       const weights = findings[id];
       const features = example.featureMaps[id] ?? new Map<string, number>();
-      const raised = weights ? scoreFinding(weights, features).probability >= weights.threshold : false;
+      const raised =
+        (weights ? scoreFinding(weights, features).probability >= weights.threshold : false) &&
+        (id !== 'conflating-roles' || canConflate(example.reading));
       const wanted = example.labels.includes(id);
       const counts = per.get(id) as Counts;
       if (wanted && raised) counts.tp++;
       else if (raised) counts.fp++;
       else if (wanted) counts.fn++;
+      if (raised && !wanted) falseAlarms.push({ id, kind: example.kind, text: example.text });
       if (wanted !== raised)
         errors.push(
           `${raised ? 'false alarm' : 'missed'} ${id} [${example.source}]: ${JSON.stringify(example.text.replace(/\s+/g, ' ').slice(0, 140))}`,
@@ -143,6 +152,7 @@ export function scoreModel(
   return scoreFrom(
     [...per.entries()].map(([id, c]) => ({ id, ...c })),
     errors,
+    falseAlarms,
   );
 }
 
@@ -157,11 +167,16 @@ export function pooled(scores: readonly Score[], ids: readonly string[]): Score 
   return scoreFrom(
     counts,
     scores.flatMap((s) => s.errors),
+    scores.flatMap((s) => s.falseAlarms),
   );
 }
 
 /** Precision and recall per finding and micro-averaged over all, from true/false positive and miss counts. */
-function scoreFrom(counts: readonly ({ id: string } & Counts)[], errors: string[]): Score {
+function scoreFrom(
+  counts: readonly ({ id: string } & Counts)[],
+  errors: string[],
+  falseAlarms: Score['falseAlarms'],
+): Score {
   const t = counts.reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
     tp: 0,
     fp: 0,
@@ -176,6 +191,7 @@ function scoreFrom(counts: readonly ({ id: string } & Counts)[], errors: string[
       recall: ratio(c.tp, c.tp + c.fn),
     })),
     errors,
+    falseAlarms,
   };
 }
 

@@ -217,7 +217,8 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     const token = tokens[i] as Token;
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
-      const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
+      // "the data team's pipelines": the possessive is no part of the word.
+      const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '').replace(/(?<=[a-z])'s$/, '');
       if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
         units.push(token.negated ? `!${lemma}` : lemma);
         unitNames.push(undefined);
@@ -281,9 +282,14 @@ interface Folded {
   lemma: string[];
 }
 
-/** A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot". */
+/**
+ * A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot", and a
+ * possessive "'s" is left off.
+ */
 function tokenKey(tokens: readonly Token[], k: number, text: string): string {
   if (/^[a-z0-9]+$/.test(text)) return text;
+  // A possessive names what it belongs to: "the platform team's cluster" is the team's.
+  if (/^[a-z]+['’]s$/.test(text)) return text.slice(0, -2);
   if (text === '.' && /\d$/.test(tokens[k - 1]?.lower ?? '') && /^(?:\d|x$)/.test(tokens[k + 1]?.lower ?? ''))
     return 'dot';
   return nameKey(text);
@@ -300,22 +306,61 @@ function headingOf(reader: Reader, line: string) {
     .replace(/^[\s#*_>•·\-–—]+/, '')
     .replace(/[\s*_]+$/, '');
   const colon = bare.indexOf(':');
-  const label = (colon >= 0 ? bare.slice(0, colon) : bare).trim();
+  // A remark in brackets is no part of the heading: "Our environment (for context)".
+  const label = (colon >= 0 ? bare.slice(0, colon) : bare).replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   if (label.length === 0 || label.length > 40) return undefined;
   const alone = colon < 0 ? bare.length <= 40 : bare.slice(colon + 1).trim() === '';
   if (colon < 0 && !alone) return undefined;
-  const kind = reader.sectionHeadings.get(foldKey(label));
+  const kind =
+    reader.sectionHeadings.get(foldKey(label)) ?? (alone ? headingWithFiller(reader, label) : undefined);
   return kind ? { kind, alone } : undefined;
+}
+
+/** Words a heading may carry beside its key: "The environment around you", "Tools we use today". */
+const HEADING_FILLER = new Set(
+  "the our your a an around you we use today at glance us in this role you'll will work with and more here team day to for on need".split(
+    ' ',
+  ),
+);
+
+/**
+ * A heading line whose key is followed only by filler words ("The environment around you" is `stack`): "Background
+ * in Django" is no heading, "django" being no filler.
+ */
+function headingWithFiller(reader: Reader, label: string): SectionKind | undefined {
+  const words = label.toLowerCase().replace(/’/g, "'").split(/\s+/);
+  if (words.length > 6) return undefined;
+  const isFiller = (w: string) => HEADING_FILLER.has(w.replace(/[^a-z']/g, ''));
+  for (const start of ['the', 'our', 'your', 'a', 'an'].includes(words[0] as string) ? [0, 1] : [0]) {
+    for (let end = words.length - 1; end > start; end--) {
+      const kind = reader.sectionHeadings.get(foldKey(words.slice(start, end).join(' ')));
+      if (kind && words.slice(end).every(isFiller)) return kind;
+    }
+  }
+  return undefined;
 }
 
 const SIDE_SECTIONS = new Set<SectionKind>(['bonus', 'stack', 'about', 'benefits']);
 
 /** The role in the text's title line, or the role named most often. */
 function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]): string | undefined {
-  const first = sentences[0];
-  if (first && first.sentence.line === 0 && (lines[0] ?? '').length <= 100) {
-    const title = first.names.find((n) => n.entry.title && n.entry.roles.length === 1);
-    if (title) return title.entry.roles[0];
+  const titleOn = (line: number) =>
+    sentences
+      .find((s) => s.sentence.line === line)
+      ?.names.find((n) => n.entry.title && n.entry.roles.length === 1 && !n.negated)?.entry.roles[0];
+  if ((lines[0] ?? '').length <= 100) {
+    const title = titleOn(0);
+    if (title) return title;
+  }
+  // A posting pasted under a line of chat ("Oakmere posting, anything to fix?"): its title is the first short line
+  // after a blank one, among the first few.
+  for (let line = 1; line < Math.min(lines.length, 6); line++) {
+    const text = (lines[line] ?? '').trim();
+    if (text === '' || (lines[line - 1] ?? '').trim() !== '') continue;
+    if (text.length > 100) break;
+    const title = titleOn(line);
+    if (title) return title;
+    break;
   }
   const counts = new Map<string, number>();
   for (const s of sentences) {
@@ -565,6 +610,16 @@ function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
     }
   }
   return kins;
+}
+
+/**
+ * Whether a reading can show `conflating-roles` at all: a text read as a job description (a section heading found)
+ * shows it only when its duties give the one hire two roles' work or more. Tools under "Nice to have", "Our stack"
+ * or other teams never make a posting ask for two jobs, whatever its words.
+ */
+export function canConflate(reading: ReviewReading): boolean {
+  const document = reading.sentences.some((s) => s.section !== 'body');
+  return !document || reading.dutyRoles.length >= 2;
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */

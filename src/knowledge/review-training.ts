@@ -23,6 +23,18 @@ export interface TrainingOptions {
   threshold: number;
   /** Weights smaller than this are left out of the model: the file stays small, and so small a weight rarely changes a decision. */
   minWeight: number;
+  /**
+   * How much a text that shows another mistake counts as an example of this finding being absent. Most labeled
+   * texts show one mistake, so at full weight the model learns that evidence of one mistake argues against the
+   * others ("a message about puzzles is not about conflation"), and misses the second mistake of a text that
+   * shows two.
+   */
+  otherMistakeWeight: number;
+  /**
+   * Findings read from the same evidence, for which a text showing one is full evidence against the other: a
+   * Python-2-only candidate is not also a "generic Python" requirement.
+   */
+  confusable: readonly (readonly [string, string])[];
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
@@ -31,6 +43,8 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   minSources: 2,
   threshold: 0.5,
   minWeight: 0.06,
+  otherMistakeWeight: 0.3,
+  confusable: [['python-2-only', 'generic-python']],
 };
 
 /** Trains weights for each finding id. */
@@ -53,7 +67,13 @@ export function trainReviewModel(
       ),
     );
     const labels = examples.map((e) => (e.labels.includes(id) ? 1 : 0));
-    const { weights, bias } = fitLogistic(rows, labels, vocabulary.length, options);
+    const near = new Set(options.confusable.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : [])));
+    const sampleWeights = examples.map((e, r) =>
+      labels[r] === 0 && e.labels.length > 0 && !e.labels.some((l) => near.has(l))
+        ? options.otherMistakeWeight
+        : 1,
+    );
+    const { weights, bias } = fitLogistic(rows, labels, sampleWeights, vocabulary.length, options);
     const kept: Record<string, number> = {};
     weights.forEach((w, i) => {
       const rounded = Math.round(w * 1e4) / 1e4;
@@ -83,10 +103,11 @@ function vocabularyOf(
     .sort();
 }
 
-/** Full-batch gradient descent with AdaGrad steps on the L2-penalised logistic loss. */
+/** Full-batch gradient descent with AdaGrad steps on the L2-penalised, example-weighted logistic loss. */
 function fitLogistic(
   rows: readonly Int32Array[],
   labels: readonly number[],
+  sampleWeights: readonly number[],
   size: number,
   options: TrainingOptions,
 ) {
@@ -104,7 +125,7 @@ function fitLogistic(
       const row = rows[r] as Int32Array;
       let z = bias;
       for (const i of row) z += weights[i] as number;
-      const error = 1 / (1 + Math.exp(-z)) - (labels[r] as number);
+      const error = (1 / (1 + Math.exp(-z)) - (labels[r] as number)) * (sampleWeights[r] as number);
       biasGradient += error;
       for (const i of row) gradient[i] = (gradient[i] as number) + error;
     }

@@ -15,15 +15,16 @@ import {
   reviewMessages,
 } from '../../src/knowledge/index.ts';
 import { scoreFinding } from '../../src/knowledge/review.ts';
+import { canConflate } from '../../src/knowledge/review-reading.ts';
 import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-training.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held there (measured 86.7%); precision is measured at 93.5% (see docs/review.md), below
- * the bar, and this guard keeps it from slipping further.
+ * and 85% recall: recall is held above that (measured 87.8%); precision is measured at 93.4% (see docs/review.md),
+ * below the bar, and this guard keeps it from slipping further.
  */
-const LOWO_FLOOR = { precision: 0.92, recall: 0.85 };
+const LOWO_FLOOR = { precision: 0.92, recall: 0.87 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
@@ -62,6 +63,11 @@ describe('the review model', () => {
 
   it(`holds its leave-one-writer-out level: mean precision ${LOWO_FLOOR.precision}, recall ${LOWO_FLOOR.recall}`, () => {
     const results = leaveOneWriterOut(examples, sets, ids);
+    // The issue's bar for whole postings: no single-role job description of a writer left out raises conflation.
+    const postings = results.flatMap((r) =>
+      r.score.falseAlarms.filter((a) => a.id === 'conflating-roles' && a.kind === 'jd').map((a) => a.text),
+    );
+    expect(postings).toEqual([]);
     const mean = (pick: (s: Score) => number) =>
       results.reduce((n, r) => n + pick(r.score), 0) / results.length;
     const report = results
@@ -83,6 +89,7 @@ describe('the review model', () => {
         .filter((m) => {
           const weights = knowledge.reviewModel.findings[m.id];
           const features = example.featureMaps[m.id];
+          if (m.id === 'conflating-roles' && !canConflate(example.reading)) return false;
           return weights && features && scoreFinding(weights, features).probability >= weights.threshold;
         })
         .map((m) => m.id);
@@ -205,6 +212,63 @@ describe('reviewMessage', () => {
     // Airflow and Snowflake only support an ML engineer's work; the Django admin app is a second job.
     expect(readForReviewText(knowledge, twoJobs).dutyRoles).toEqual(['backend', 'ml']);
     expect(ids(twoJobs)).toContain('conflating-roles');
+  });
+
+  it("reads a posting pasted under a line of chat: its title, headings with filler words, other teams' tools", () => {
+    const posting = [
+      'Harbourline posting, anything to fix before it goes live?',
+      '',
+      'Data Engineer, Freight Analytics',
+      'Harbourline Shipping – Rotterdam / hybrid',
+      '',
+      "What you'll do",
+      '- Build Airflow pipelines that load port events into Snowflake',
+      '- Own our dbt models and their tests',
+      '',
+      'The environment around you',
+      '- Our ML engineers train the ETA models in PyTorch and serve them behind FastAPI.',
+      "- Everything runs on the platform team's Kubernetes, provisioned with Terraform.",
+      '',
+      'What we offer (in short)',
+      '- 30 days holiday, a pension and a learning budget',
+    ].join('\n');
+    const reading = readForReviewText(knowledge, posting);
+    expect(reading.mainRole).toBe('data');
+    const sectionOf = (words: string) =>
+      reading.sentences.find((s) => s.sentence.text.includes(words))?.section;
+    expect(sectionOf('ETA models')).toBe('stack');
+    expect(sectionOf('30 days')).toBe('benefits');
+    expect(reading.dutyRoles).toEqual(['data']);
+    expect(canConflate(reading)).toBe(false);
+    expect(ids(posting)).not.toContain('conflating-roles');
+    // "Background in Django" alone on a line is no "Background" heading: the word after it is no filler.
+    const notHeading = readForReviewText(
+      knowledge,
+      'Backend Engineer\nBackground in Django\n- Own the Django API',
+    );
+    expect(notHeading.sentences.map((s) => s.section)).toEqual(['body', 'body', 'body']);
+  });
+
+  it("raises conflating-roles on a posting only when its duties give the one hire two roles' work", () => {
+    const posting = (duty: string) =>
+      ['Backend Engineer', '', 'Responsibilities', '- Build and own the Django REST API', duty].join('\n');
+    expect(canConflate(readForReviewText(knowledge, posting('- Write tests for it')))).toBe(false);
+    expect(canConflate(readForReviewText(knowledge, posting('- Train the PyTorch ranking models')))).toBe(
+      true,
+    );
+    // Chat is not read as a posting: the model alone decides.
+    expect(canConflate(readForReviewText(knowledge, 'our backend dev could also train the models'))).toBe(
+      true,
+    );
+  });
+
+  it('reads a possessive team, and "motor" as a plain word', () => {
+    const units = (text: string) => readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
+    expect(units("It runs on the platform team's Kubernetes")).toContain('@team');
+    expect(units('We sell motor and home insurance')).toEqual(['sell', 'motor', 'home', 'insurance']);
+    expect(units('Async database access through Motor')).toEqual(
+      units('Async database access through pymongo'),
+    );
   });
 
   it('reads words, not joined letters: "no SQL" is SQL, "Be" is no backend title, "2x" and "27" are no versions', () => {
