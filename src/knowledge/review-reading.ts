@@ -491,6 +491,11 @@ function documentFeaturesOf(
   );
   if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2');
   if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb');
+  // Someone already doing one role's work is made another role: a data scientist who "can just be our ML engineer".
+  if (has('@becomes') && titles.size >= 1) {
+    add('R:becomes&title');
+    if (n >= 2 || w >= 2 || titles.size >= 2) add('R:becomes&roles');
+  }
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
   const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
   if (has('@py2')) {
