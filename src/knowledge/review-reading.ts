@@ -542,6 +542,12 @@ function documentFeaturesOf(
       }
     }
   }
+  // Weights given to SQL and to Python side by side ("Python 70 / SQL 30", "Python round 2x, SQL round 0.5x").
+  for (const s of sentences) {
+    const weights = weightsOf(s.units);
+    if (weights.sql !== undefined && weights.python !== undefined)
+      add(weights.python > weights.sql ? 'S:weights:python>sql' : 'S:weights:sql>=python');
+  }
   // Algorithm puzzles, and the weight given to them.
   if (has('@algorithm')) {
     add(`A:algo&${decision}`);
@@ -564,6 +570,32 @@ function documentFeaturesOf(
   }
   add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`);
   return [...features];
+}
+
+/**
+ * The number written after SQL and after Python (or "Python coding") in one sentence, as a weighting reads: "SQL
+ * 5%", "python 70", "the SQL round 0.5x". A number belongs to the subject before it, within four words.
+ */
+function weightsOf(units: readonly string[]): { sql?: number; python?: number } {
+  const found: { sql?: number; python?: number } = {};
+  units.forEach((unit, i) => {
+    const subject =
+      unit === '@sql' ? 'sql' : unit === '@python' || unit === '@generic' ? 'python' : undefined;
+    if (!subject || found[subject] !== undefined) return;
+    // The words between are counted, not the units a name adds (SQL is also `@tool:data`).
+    for (let j = i + 1, words = 0; j < units.length && words < 4; j++) {
+      const near = units[j] as string;
+      if (near.startsWith('@tool:')) continue;
+      words++;
+      if (near === '@sql' || near === '@python' || near === '@generic') break;
+      const number = /^(\d+(?:\.\d+)?)x?$/.exec(near);
+      if (number) {
+        found[subject] = Number(number[1]);
+        break;
+      }
+    }
+  });
+  return found;
 }
 
 const STANCES: Record<string, string> = {
