@@ -59,6 +59,11 @@ export interface ReviewReading {
   lines: string[];
   /** Role ids whose substantial work the hire is asked to do (duties, not bonus, stack or other teams'). */
   dutyRoles: string[];
+  /**
+   * The roles whose titles, tools or work words ("train the models", "the pipelines") the duties use: in a posting
+   * with a duties heading, the lines under it ("What you'll do"); otherwise every duty line, as for `dutyRoles`.
+   */
+  dutyWork: string[];
   /** The role the text is about (its title), if any. */
   mainRole: string | undefined;
   /** Each sentence's features (its words, word pairs and what stands near each concept). */
@@ -136,6 +141,12 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
     sentences: read,
     lines,
     dutyRoles,
+    dutyWork: read.some((s) => s.section === 'duties')
+      ? dutyRolesOf(
+          read.filter((s) => s.section === 'duties'),
+          mainRole,
+        ).withWork
+      : duties.withWork,
     mainRole,
     sentenceFeatures: read.map(sentenceFeaturesOf),
     documentFeatures: documentFeaturesOf(read, duties, mainRole),
@@ -217,8 +228,7 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     const token = tokens[i] as Token;
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
-      // "the data team's pipelines": the possessive is no part of the word.
-      const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '').replace(/(?<=[a-z])'s$/, '');
+      const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
       if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
         units.push(token.negated ? `!${lemma}` : lemma);
         unitNames.push(undefined);
@@ -282,14 +292,9 @@ interface Folded {
   lemma: string[];
 }
 
-/**
- * A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot", and a
- * possessive "'s" is left off.
- */
+/** A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot". */
 function tokenKey(tokens: readonly Token[], k: number, text: string): string {
   if (/^[a-z0-9]+$/.test(text)) return text;
-  // A possessive names what it belongs to: "the platform team's cluster" is the team's.
-  if (/^[a-z]+['’]s$/.test(text)) return text.slice(0, -2);
   if (text === '.' && /\d$/.test(tokens[k - 1]?.lower ?? '') && /^(?:\d|x$)/.test(tokens[k + 1]?.lower ?? ''))
     return 'dot';
   return nameKey(text);
@@ -306,19 +311,23 @@ function headingOf(reader: Reader, line: string) {
     .replace(/^[\s#*_>•·\-–—]+/, '')
     .replace(/[\s*_]+$/, '');
   const colon = bare.indexOf(':');
-  // A remark in brackets is no part of the heading: "Our environment (for context)".
-  const label = (colon >= 0 ? bare.slice(0, colon) : bare).replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const written = (colon >= 0 ? bare.slice(0, colon) : bare).trim();
+  // A list item is a heading only as written ("- Nice to have:"); "- Background (CS degree)" is a requirement.
+  const listItem = /^\s*(?:[-*•·–—]|\d+[.)])\s/.test(line);
+  // A remark in brackets is no part of a heading line: "Our environment (for context)".
+  const label = listItem ? written : written.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   if (label.length === 0 || label.length > 40) return undefined;
   const alone = colon < 0 ? bare.length <= 40 : bare.slice(colon + 1).trim() === '';
   if (colon < 0 && !alone) return undefined;
   const kind =
-    reader.sectionHeadings.get(foldKey(label)) ?? (alone ? headingWithFiller(reader, label) : undefined);
+    reader.sectionHeadings.get(foldKey(label)) ??
+    (alone && !listItem ? headingWithFiller(reader, label) : undefined);
   return kind ? { kind, alone } : undefined;
 }
 
 /** Words a heading may carry beside its key: "The environment around you", "Tools we use today". */
 const HEADING_FILLER = new Set(
-  "the our your a an around you we use today at glance us in this role you'll will work with and more here team day to for on need".split(
+  "the our your a an around you we use today at glance us in role you'll with and more here day to for".split(
     ' ',
   ),
 );
@@ -332,7 +341,8 @@ function headingWithFiller(reader: Reader, label: string): SectionKind | undefin
   if (words.length > 6) return undefined;
   const isFiller = (w: string) => HEADING_FILLER.has(w.replace(/[^a-z']/g, ''));
   for (const start of ['the', 'our', 'your', 'a', 'an'].includes(words[0] as string) ? [0, 1] : [0]) {
-    for (let end = words.length - 1; end > start; end--) {
+    // Without an article the whole label was looked up already ("Benefits"); after one it was not ("Our benefits").
+    for (let end = words.length - (start === 0 ? 1 : 0); end > start; end--) {
       const kind = reader.sectionHeadings.get(foldKey(words.slice(start, end).join(' ')));
       if (kind && words.slice(end).every(isFiller)) return kind;
     }
@@ -357,7 +367,8 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
   for (let line = 1; line < Math.min(lines.length, 6); line++) {
     const text = (lines[line] ?? '').trim();
     if (text === '' || (lines[line - 1] ?? '').trim() !== '') continue;
-    if (text.length > 100) break;
+    // A title is short and no question or sentence: "Can our data scientist be our ML engineer?" is chat.
+    if (text.length > 80 || /[?.!]$/.test(text)) break;
     const title = titleOn(line);
     if (title) return title;
     break;
@@ -491,10 +502,13 @@ function documentFeaturesOf(
   );
   if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2');
   if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb');
-  // Someone already doing one role's work is made another role: a data scientist who "can just be our ML engineer".
-  if (has('@becomes') && titles.size >= 1) {
+  // Someone is made a role ("she can just be our ML engineer", "steps up as our MLE"), and the text names another
+  // role's work or title beside it: a data scientist made the ML engineer.
+  for (const made of rolesMade(sentences)) {
     add('R:becomes&title');
-    if (n >= 2 || w >= 2 || titles.size >= 2) add('R:becomes&roles');
+    const others = new Set([...titles, ...dutyRoles, ...duties.withWork]);
+    others.delete(made);
+    if (others.size > 0) add('R:becomes&roles');
   }
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
   const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
@@ -572,30 +586,59 @@ function documentFeaturesOf(
   return [...features];
 }
 
+/** The roles someone is made in so many words: a title within four units after `@becomes` ("can just be the ML eng"). */
+function rolesMade(sentences: readonly ReadSentence[]): Set<string> {
+  const made = new Set<string>();
+  for (const s of sentences) {
+    s.units.forEach((unit, i) => {
+      if (unit !== '@becomes') return;
+      for (let j = i + 1; j < s.units.length && j <= i + 4; j++) {
+        const title = /^@title:(.+)$/.exec(s.units[j] as string);
+        if (title) {
+          made.add(title[1] as string);
+          break;
+        }
+      }
+    });
+  }
+  return made;
+}
+
 /**
  * The number written after SQL and after Python (or "Python coding") in one sentence, as a weighting reads: "SQL
- * 5%", "python 70", "the SQL round 0.5x". A number belongs to the subject before it, within four words.
+ * 5%", "python 70", "the SQL round 0.5x", or before it, when both are written so ("20% Python, 60% SQL").
  */
 function weightsOf(units: readonly string[]): { sql?: number; python?: number } {
-  const found: { sql?: number; python?: number } = {};
+  const subjectOf = (unit: string) =>
+    unit === '@sql' ? 'sql' : unit === '@python' || unit === '@generic' ? 'python' : undefined;
+  const numberAt = (j: number) => {
+    const number = /^(\d+(?:\.\d+)?)x?$/.exec(units[j] ?? '');
+    // "5 yrs" is experience, not a weight.
+    if (!number || /^(?:year|yr|y|yoe|@requirement)$/.test(units[j + 1] ?? '')) return undefined;
+    return Number(number[1]);
+  };
+  const after: { sql?: number; python?: number } = {};
+  const before: { sql?: number; python?: number } = {};
   units.forEach((unit, i) => {
-    const subject =
-      unit === '@sql' ? 'sql' : unit === '@python' || unit === '@generic' ? 'python' : undefined;
-    if (!subject || found[subject] !== undefined) return;
+    const subject = subjectOf(unit);
+    if (!subject) return;
+    if (before[subject] === undefined) before[subject] = numberAt(i - 1);
+    if (after[subject] !== undefined) return;
     // The words between are counted, not the units a name adds (SQL is also `@tool:data`).
     for (let j = i + 1, words = 0; j < units.length && words < 4; j++) {
       const near = units[j] as string;
       if (near.startsWith('@tool:')) continue;
       words++;
-      if (near === '@sql' || near === '@python' || near === '@generic') break;
-      const number = /^(\d+(?:\.\d+)?)x?$/.exec(near);
-      if (number) {
-        found[subject] = Number(number[1]);
+      if (subjectOf(near)) break;
+      const number = numberAt(j);
+      if (number !== undefined) {
+        after[subject] = number;
         break;
       }
     }
   });
-  return found;
+  // "20% Python, 60% SQL" puts each number before its subject; "Python 70 / SQL 30" after it.
+  return before.sql !== undefined && before.python !== undefined ? before : after;
 }
 
 const STANCES: Record<string, string> = {
@@ -650,13 +693,13 @@ function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
 }
 
 /**
- * Whether a reading can show `conflating-roles` at all: a text read as a job description (a section heading found)
- * shows it only when its duties give the one hire two roles' work or more. Tools under "Nice to have", "Our stack"
+ * Whether a reading can show `conflating-roles` at all: a text read as a job description (a duties or requirements
+ * heading found) shows it only when its duties give the one hire two roles' work or more. Tools under "Nice to have", "Our stack"
  * or other teams never make a posting ask for two jobs, whatever its words.
  */
 export function canConflate(reading: ReviewReading): boolean {
-  const document = reading.sentences.some((s) => s.section !== 'body');
-  return !document || reading.dutyRoles.length >= 2;
+  const document = reading.sentences.some((s) => s.section === 'duties' || s.section === 'requirements');
+  return !document || reading.dutyWork.length >= 2;
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */

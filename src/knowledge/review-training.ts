@@ -31,8 +31,8 @@ export interface TrainingOptions {
    */
   otherMistakeWeight: number;
   /**
-   * Findings read from the same evidence, for which a text showing one is full evidence against the other: a
-   * Python-2-only candidate is not also a "generic Python" requirement.
+   * Findings read from the same evidence (Python named, Python 2 or not), for which a text showing one counts in
+   * full as an example of the other's absence: what tells them apart is exactly that evidence.
    */
   confusable: readonly (readonly [string, string])[];
 }
