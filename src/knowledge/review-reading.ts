@@ -502,6 +502,11 @@ function documentFeaturesOf(
   );
   if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2');
   if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb');
+  // One role made of two: said so ("the hybrid role", "50/50"), or two titles written side by side ("DE + MLE",
+  // "Data Engineer / Backend Developer").
+  if (has('@hybrid')) add(n >= 2 || w >= 2 || titles.size >= 2 ? 'R:hybrid&roles' : 'R:hybrid');
+  if (sentences.some((s) => !SIDE_SECTIONS.has(s.section) && titlesSideBySide(s.units)))
+    add('R:titles-joined');
   // Someone is made a role ("she can just be our ML engineer", "steps up as our MLE"), and the text names another
   // role's work or title beside it: a data scientist made the ML engineer.
   for (const made of rolesMade(sentences)) {
@@ -584,6 +589,19 @@ function documentFeaturesOf(
   }
   add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`);
   return [...features];
+}
+
+/** Two different roles' titles next to each other, or with one word between ("DE + MLE", "ML/DevOps req"). */
+function titlesSideBySide(units: readonly string[]): boolean {
+  for (let i = 0; i < units.length; i++) {
+    const a = /^@title:(.+)$/.exec(units[i] as string);
+    if (!a) continue;
+    for (let j = i + 1; j <= i + 2 && j < units.length; j++) {
+      const b = /^@title:(.+)$/.exec(units[j] as string);
+      if (b && b[1] !== a[1]) return true;
+    }
+  }
+  return false;
 }
 
 /** The roles someone is made in so many words: a title within four units after `@becomes` ("can just be the ML eng"). */

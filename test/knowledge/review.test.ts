@@ -21,7 +21,7 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held above that (measured 89.4%); precision is measured at 93.2% (see docs/review.md),
+ * and 85% recall: recall is held above that (measured 89.5%); precision is measured at 93.2% (see docs/review.md),
  * below the bar, and this guard keeps it from slipping further.
  */
 const LOWO_FLOOR = { precision: 0.92, recall: 0.88 };
@@ -63,12 +63,11 @@ describe('the review model', () => {
 
   it(`holds its leave-one-writer-out level: mean precision ${LOWO_FLOOR.precision}, recall ${LOWO_FLOOR.recall}`, () => {
     const results = leaveOneWriterOut(examples, sets, ids);
-    // The issue's bar for whole postings is that no single-role job description raises conflation. Measured: 2 of
-    // the 348 single-role postings of the writers left out still do (docs/review.md); this keeps it from growing.
+    // The issue's bar for whole postings: no single-role job description of a writer left out raises conflation.
     const postings = results.flatMap((r) =>
       r.score.falseAlarms.filter((a) => a.id === 'conflating-roles' && a.kind === 'jd').map((a) => a.text),
     );
-    expect(postings.length, postings.join('\n\n')).toBeLessThanOrEqual(2);
+    expect(postings).toEqual([]);
     const mean = (pick: (s: Score) => number) =>
       results.reduce((n, r) => n + pick(r.score), 0) / results.length;
     const report = results
@@ -255,6 +254,9 @@ describe('reviewMessage', () => {
         line,
       ).toEqual(reading.sentences.map(() => 'body'));
     }
+    // A UK posting's "Desirable" is a bonus heading.
+    const desirable = readForReviewText(knowledge, 'Data Engineer\nDesirable\n- Azure Data Factory');
+    expect(desirable.sentences.at(-1)?.section).toBe('bonus');
     // An article before the key alone: "Our benefits" is the benefits heading.
     const benefits = readForReviewText(knowledge, 'Backend Engineer\nOur benefits\n- 30 days holiday');
     expect(benefits.sentences.at(-1)?.section).toBe('benefits');
@@ -296,6 +298,13 @@ describe('reviewMessage', () => {
     ).not.toContain('R:becomes&title');
     expect(features('DE scorecard: Python 70 / SQL 30')).toContain('S:weights:python>sql');
     expect(features('DE scorecard: 20% Python, 60% SQL')).toContain('S:weights:sql>=python');
+    // One role made of two, said so or written as two titles side by side; two roles listed apart are not.
+    expect(features('For the DE/backend hybrid role I would skip the SQL round')).toEqual(
+      expect.arrayContaining(['R:hybrid&roles', 'R:titles-joined']),
+    );
+    expect(features('Two roles open: Backend Engineer (Django) and ML Engineer (PyTorch).')).not.toContain(
+      'R:titles-joined',
+    );
     // Years of experience are no weights.
     expect(features('data engineer with Python 5 yrs and SQL 2 yrs').join(' ')).not.toContain('S:weights');
   });
