@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { type Knowledge, readForReviewText, scoreFinding } from '../src/knowledge/index.ts';
-import { canConflate, featuresFor, type ReviewReading } from '../src/knowledge/review-reading.ts';
+import { featuresFor, type ReviewReading, readingAllows } from '../src/knowledge/review-reading.ts';
 import {
   DEFAULT_TRAINING,
   type TrainingExample,
@@ -136,7 +136,7 @@ export function scoreModel(
       const features = example.featureMaps[id] ?? new Map<string, number>();
       const raised =
         (weights ? scoreFinding(weights, features).probability >= weights.threshold : false) &&
-        (id !== 'conflating-roles' || canConflate(example.reading));
+        readingAllows(id, example.reading);
       const wanted = example.labels.includes(id);
       const counts = per.get(id) as Counts;
       if (wanted && raised) counts.tp++;

@@ -59,11 +59,6 @@ export interface ReviewReading {
   lines: string[];
   /** Role ids whose substantial work the hire is asked to do (duties, not bonus, stack or other teams'). */
   dutyRoles: string[];
-  /**
-   * The roles whose titles, tools or work words ("train the models", "the pipelines") the duties use: in a posting
-   * with a duties heading, the lines under it ("What you'll do"); otherwise every duty line, as for `dutyRoles`.
-   */
-  dutyWork: string[];
   /** The role the text is about (its title), if any. */
   mainRole: string | undefined;
   /** Each sentence's features (its words, word pairs and what stands near each concept). */
@@ -141,12 +136,6 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
     sentences: read,
     lines,
     dutyRoles,
-    dutyWork: read.some((s) => s.section === 'duties')
-      ? dutyRolesOf(
-          read.filter((s) => s.section === 'duties'),
-          mainRole,
-        ).withWork
-      : duties.withWork,
     mainRole,
     sentenceFeatures: read.map(sentenceFeaturesOf),
     documentFeatures: documentFeaturesOf(read, duties, mainRole),
@@ -509,11 +498,11 @@ function documentFeaturesOf(
     add('R:titles-joined');
   // Someone is made a role ("she can just be our ML engineer", "steps up as our MLE"), and the text names another
   // role's work or title beside it: a data scientist made the ML engineer.
-  for (const made of rolesMade(sentences)) {
+  const made = rolesMade(sentences);
+  if (made.size > 0) {
     add('R:becomes&title');
-    const others = new Set([...titles, ...dutyRoles, ...duties.withWork]);
-    others.delete(made);
-    if (others.size > 0) add('R:becomes&roles');
+    const named = new Set([...titles, ...dutyRoles, ...duties.withWork]);
+    if ([...made].some((role) => [...named].some((other) => other !== role))) add('R:becomes&roles');
   }
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
   const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
@@ -591,14 +580,19 @@ function documentFeaturesOf(
   return [...features];
 }
 
+/** The role of a title unit (`@title:ml` → `ml`), or undefined for any other unit. */
+function titleRole(unit: string | undefined): string | undefined {
+  return unit?.startsWith('@title:') ? unit.slice('@title:'.length) : undefined;
+}
+
 /** Two different roles' titles next to each other, or with one word between ("DE + MLE", "ML/DevOps req"). */
 function titlesSideBySide(units: readonly string[]): boolean {
   for (let i = 0; i < units.length; i++) {
-    const a = /^@title:(.+)$/.exec(units[i] as string);
-    if (!a) continue;
+    const a = titleRole(units[i]);
+    if (a === undefined) continue;
     for (let j = i + 1; j <= i + 2 && j < units.length; j++) {
-      const b = /^@title:(.+)$/.exec(units[j] as string);
-      if (b && b[1] !== a[1]) return true;
+      const b = titleRole(units[j]);
+      if (b !== undefined && b !== a) return true;
     }
   }
   return false;
@@ -611,9 +605,9 @@ function rolesMade(sentences: readonly ReadSentence[]): Set<string> {
     s.units.forEach((unit, i) => {
       if (unit !== '@becomes') return;
       for (let j = i + 1; j < s.units.length && j <= i + 4; j++) {
-        const title = /^@title:(.+)$/.exec(s.units[j] as string);
-        if (title) {
-          made.add(title[1] as string);
+        const title = titleRole(s.units[j]);
+        if (title !== undefined) {
+          made.add(title);
           break;
         }
       }
@@ -711,13 +705,25 @@ function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
 }
 
 /**
+ * Whether a reading lets a finding the model weighed high be raised: every finding but `conflating-roles`, which
+ * needs `canConflate`. Both scoring paths (the review's one pass, training's per finding) ask here.
+ */
+export function readingAllows(id: string, reading: ReviewReading): boolean {
+  return id !== 'conflating-roles' || canConflate(reading);
+}
+
+/**
  * Whether a reading can show `conflating-roles` at all: a text read as a job description (a duties or requirements
- * heading found) shows it only when its duties give the one hire two roles' work or more. Tools under "Nice to have", "Our stack"
- * or other teams never make a posting ask for two jobs, whatever its words.
+ * heading found) shows it only when its duties give the one hire two roles' work or more: the titles, tools and work
+ * words ("train the models", "the pipelines") of the lines under its duties heading ("What you'll do"), or of every
+ * duty line when it has none. Tools under "Nice to have", "Our stack" or other teams never make a posting ask for
+ * two jobs, whatever its words. Read only when the model weighs the finding high, so most texts never pay for it.
  */
 export function canConflate(reading: ReviewReading): boolean {
-  const document = reading.sentences.some((s) => s.section === 'duties' || s.section === 'requirements');
-  return !document || reading.dutyWork.length >= 2;
+  const { sentences, mainRole } = reading;
+  if (!sentences.some((s) => s.section === 'duties' || s.section === 'requirements')) return true;
+  const duties = sentences.filter((s) => s.section === 'duties');
+  return dutyRolesOf(duties.length > 0 ? duties : sentences, mainRole).withWork.length >= 2;
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */

@@ -7,10 +7,10 @@ import { prepareLanguage } from './language.ts';
 import type { Knowledge } from './load.ts';
 import type { ReviewReading } from './review-reading.ts';
 import {
-  canConflate,
   neighbourPairs,
   prepareReading,
   readForReview,
+  readingAllows,
   readSentences,
   rolesNamed,
 } from './review-reading.ts';
@@ -180,7 +180,7 @@ export function findingsInReading(knowledge: Knowledge, reading: ReviewReading):
   model.mistakes.forEach((mistake, k) => {
     const probability = 1 / (1 + Math.exp(-(sums[k] as number)));
     if (probability < (model.threshold[k] as number)) return;
-    if (mistake.id === 'conflating-roles' && !canConflate(reading)) return;
+    if (!readingAllows(mistake.id, reading)) return;
     findings.push({
       id: mistake.id,
       mistake,

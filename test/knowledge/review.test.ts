@@ -15,7 +15,7 @@ import {
   reviewMessages,
 } from '../../src/knowledge/index.ts';
 import { scoreFinding } from '../../src/knowledge/review.ts';
-import { canConflate } from '../../src/knowledge/review-reading.ts';
+import { canConflate, readingAllows } from '../../src/knowledge/review-reading.ts';
 import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-training.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
@@ -89,7 +89,7 @@ describe('the review model', () => {
         .filter((m) => {
           const weights = knowledge.reviewModel.findings[m.id];
           const features = example.featureMaps[m.id];
-          if (m.id === 'conflating-roles' && !canConflate(example.reading)) return false;
+          if (!readingAllows(m.id, example.reading)) return false;
           return weights && features && scoreFinding(weights, features).probability >= weights.threshold;
         })
         .map((m) => m.id);
