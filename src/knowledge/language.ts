@@ -39,8 +39,18 @@ export interface Reading {
   lines: string[];
 }
 
+const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen'
+    .split(' ')
+    .map((word, i) => [word, String(i)])
+    .concat([['x', 'x']]),
+);
+
+/** A text's replacement: a string, or a function of the match (as `String.replace` takes). */
+type Replacement = string | ((match: string, ...groups: string[]) => string);
+
 /** Slack and chat shorthand, spelled out before the text is read: "w/o SQL" reads as "without SQL". */
-const SHORTHAND: [RegExp, string][] = [
+const SHORTHAND: [RegExp, Replacement][] = [
   [/\bw\/o\b/gi, 'without'],
   [/\bw\/(?=\s|$)/gi, 'with'],
   [/\bb\/c\b|\bbc\b(?=\s+\w)|\bcuz\b|\bcause\b(?=\s+(?:i|we|he|she|they|it|the|our|his|her)\b)/gi, 'because'],
@@ -60,6 +70,13 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bthx\b|\bty\b/gi, 'thanks'],
   [/\bn\/a\b/gi, 'not applicable'],
   [/→|->|=>/g, ' so '],
+  // Dictated versions: "python two", "two point seven", "three point eleven".
+  [/\b(python|py) two\b/gi, '$1 2'],
+  [/\b(python|py) three\b/gi, '$1 3'],
+  [
+    /\b(two|three) point (x|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\b/gi,
+    (_: string, major: string, minor: string) => `${NUMBER_WORDS[major.toLowerCase()]}.${NUMBER_WORDS[minor.toLowerCase()]}`,
+  ],
   // The tokenizer splits "3.x" into "3", "." and a new sentence "x".
   [/\b(?:python ?|py ?)?([23])\.x\b/gi, 'py$1'],
 ];
@@ -76,6 +93,9 @@ function nlp(): WinkMethods {
 export function prepareLanguage(): void {
   nlp();
 }
+
+/** Dictionary forms the model gets wrong for hiring text: "data" is no plural of "datum" here ("data engineers"). */
+const LEMMAS: Record<string, string> = { data: 'data' };
 
 /** Words that open a negation's scope that wink-nlp leaves alone ("nothing on Python 3", "without SQL"). */
 const EXTRA_NEGATIONS = new Set(['nothing', 'without', 'none', 'neither', 'nor', 'nobody', 'lack', 'lacks']);
@@ -95,8 +115,11 @@ const SCOPE_END = new Set([
   'although',
 ]);
 
-/** Reads a text: lines, then sentences within each line, each token with its lemma and negation. */
-export function readText(raw: string): Reading {
+/**
+ * Reads a text: lines, then sentences within each line, each token with its lemma and negation. `spelled`: the
+ * caller's own forms to spell out before reading (the review's dictated names); lines stay as written.
+ */
+export function readText(raw: string, spelled: readonly (readonly [RegExp, string])[] = []): Reading {
   const text = raw.replace(/\r\n?|\u2028|\u2029/g, '\n');
   const lines = text.split('\n');
   const its = nlp().its;
@@ -104,7 +127,7 @@ export function readText(raw: string): Reading {
   // One wink document for the whole text (far faster than one per line); lines are split again below.
   // A run of 64 or more characters without a space is no word (a rule, a hash, a pasted blob): wink-nlp takes
   // seconds over very long ones, so it reads only their start.
-  const doc = nlp().readDoc(spellOut(text).replace(/\S{64,}/g, (run) => run.slice(0, 64)));
+  const doc = nlp().readDoc(spellOut(text, spelled).replace(/\S{64,}/g, (run) => run.slice(0, 64)));
   const values = doc.tokens().out(its.value) as string[];
   // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
@@ -133,7 +156,7 @@ export function readText(raw: string): Reading {
       if (types[i] === 'tabCRLF') continue;
       if (value.trim() === '') continue;
       const lower = value.toLowerCase();
-      const lemma = (lemmas[i] ?? lower).toLowerCase();
+      const lemma = LEMMAS[lower] ?? (lemmas[i] ?? lower).toLowerCase();
       if (SCOPE_END.has(lower)) extraNegation = false;
       tokens.push({
         value,
@@ -150,9 +173,12 @@ export function readText(raw: string): Reading {
   return { sentences, lines: lines.map((l) => l.trim()) };
 }
 
-function spellOut(line: string): string {
+/** The text with shorthand (and the caller's own forms, such as dictated names) spelled out. */
+function spellOut(line: string, spelled: readonly (readonly [RegExp, string])[]): string {
   let out = line;
-  for (const [pattern, replacement] of SHORTHAND) out = out.replace(pattern, replacement);
+  // A function replacement gets the match and its groups, as `String.replace` passes them.
+  for (const [pattern, replacement] of SHORTHAND) out = out.replace(pattern, replacement as (m: string) => string);
+  for (const [pattern, replacement] of spelled) out = out.replace(pattern, replacement);
   return out;
 }
 

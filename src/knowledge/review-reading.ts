@@ -21,6 +21,8 @@ interface NameEntry {
   work: string[];
   /** Set when the name is a job title. */
   title: boolean;
+  /** Set when it is a title in the plural ("the data scientists"): other people, not the hire's job. */
+  people: boolean;
   /** Index of its group of neighbouring tools, or -1. */
   kin: number;
   /** Display name of the tool, for neighbouring-tool pairs. */
@@ -48,6 +50,8 @@ export interface ReadSentence {
   units: string[];
   /** For each unit, the name it comes from (undefined for a plain word). */
   unitNames: (NameHit | undefined)[];
+  /** For each unit, the clause it stands in: commas, semicolons and brackets part clauses ("python fine, SQL excellent"). */
+  unitClauses: number[];
   names: NameHit[];
   /** Set when it says another team or person does the work ("the platform team owns Terraform"). */
   otherTeam: boolean;
@@ -76,6 +80,8 @@ interface Reader {
   prefixes: Set<string>;
   longest: number;
   sectionHeadings: Map<string, SectionKind>;
+  /** Dictated names and what they stand for ("pie torch" → "PyTorch"), spelled out before reading. */
+  dictated: [RegExp, string][];
 }
 
 const readers = new WeakMap<Knowledge, Reader>();
@@ -115,7 +121,7 @@ const WINDOW = 3;
 /** Reads a text for the review. */
 export function readForReview(knowledge: Knowledge, text: string): ReviewReading {
   const reader = readerFor(knowledge);
-  const { sentences, lines } = readText(text);
+  const { sentences, lines } = readText(text, reader.dictated);
   const read: ReadSentence[] = [];
   let section: SectionKind = 'body';
   const headings = new Map<number, ReturnType<typeof headingOf>>();
@@ -190,6 +196,8 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   const { tokens } = sentence;
   const units: string[] = [];
   const unitNames: (NameHit | undefined)[] = [];
+  const unitClauses: number[] = [];
+  let clause = 0;
   const names: NameHit[] = [];
   const folded = {
     written: tokens.map((t, k) => tokenKey(tokens, k, t.lower)),
@@ -211,23 +219,30 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
       for (const unit of match.entry.units) {
         units.push(negated ? `!${unit}` : unit);
         unitNames.push(hit);
+        unitClauses.push(clause);
       }
       i += match.length;
       continue;
     }
     const token = tokens[i] as Token;
+    if (CLAUSE_MARKS.has(token.value)) clause++;
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
       const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
       if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
         units.push(token.negated ? `!${lemma}` : lemma);
         unitNames.push(undefined);
+        unitClauses.push(clause);
       }
     }
     i++;
   }
-  const otherTeam = units.includes('@team') && names.some((n) => n.entry.roles.length > 0);
-  return { sentence, section, units, unitNames, names, otherTeam };
+  const otherTeam =
+    units.includes('@team') && names.some((n) => n.entry.roles.length > 0 || n.entry.work.length > 0);
+  return { sentence, section, units, unitNames, unitClauses, names, otherTeam };
 }
+
+/** Punctuation that ends a clause for the stances near a subject. */
+const CLAUSE_MARKS = new Set([',', ';', '(', ')']);
 
 /** Punctuation a name can run across ("scikit-learn", "CI/CD", "C++", "Node.js"); any other ends it. */
 const JOINING = new Set(['-', '/', '+', '#', '.', "'", '_']);
@@ -401,6 +416,7 @@ function readAsMainRoleWork(s: ReadSentence, mainRole: string): void {
  */
 function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | undefined) {
   const roles = new Set<string>();
+  const twoRoles: string[][] = [];
   const work = new Set<string>();
   let absorbed = 0;
   for (const s of sentences) {
@@ -413,16 +429,28 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
       !adds &&
       s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
     for (const n of s.names) {
-      if (n.negated) continue;
-      for (const r of n.entry.work) work.add(aboutMain ? (mainRole as string) : r);
+      if (n.negated || n.entry.people) continue;
+      // A work word of several roles ("the pipelines": data, or a DevOps engineer's CI) is the main role's when it
+      // can be, and otherwise its first role's.
+      const own = mainRole !== undefined && (aboutMain || n.entry.work.includes(mainRole));
+      for (const r of own ? [mainRole] : n.entry.work.slice(0, 1)) work.add(r);
       if (n.entry.roles.length === 0 || n.entry.roles.length > 2) continue;
       if (mainRole && (n.entry.roles.includes(mainRole) || (!adds && n.entry.supports.includes(mainRole)))) {
         roles.add(mainRole);
         if (!n.entry.roles.includes(mainRole)) absorbed++;
         continue;
       }
+      if (n.entry.roles.length === 2) {
+        twoRoles.push(n.entry.roles);
+        continue;
+      }
       for (const r of n.entry.roles) roles.add(r);
     }
+  }
+  // A tool of two roles (Kafka: data or backend) is read as the role the rest of the text gives, when it gives one.
+  for (const pair of twoRoles) {
+    const known = pair.filter((r) => roles.has(r) || work.has(r));
+    for (const r of known.length > 0 ? known : pair) roles.add(r);
   }
   for (const r of roles) work.add(r);
   return { roles: [...roles].sort(), withWork: [...work].sort(), absorbed };
@@ -542,7 +570,7 @@ function documentFeaturesOf(
     // "Python was the priority, SQL we skip".
     for (const s of sentences) {
       for (const subject of ['@sql', '@python']) {
-        for (const stance of stancesNear(s.units, subject)) {
+        for (const stance of stancesNear(s, subject)) {
           const name = `S:${subject.slice(1)}~${stance}`;
           add(data ? `${name}&data` : name);
           add(`${name}&${decision}`);
@@ -550,6 +578,9 @@ function documentFeaturesOf(
       }
     }
   }
+  // SQL assessed in another round ("no SQL here, Priya covered it in the modelling round").
+  if (sentences.some((s) => s.units.includes('@elsewhere') && (s.units.includes('@sql') || s.units.includes('!@sql'))))
+    add('S:sql&elsewhere');
   // Weights given to SQL and to Python side by side ("Python 70 / SQL 30", "Python round 2x, SQL round 0.5x").
   for (const s of sentences) {
     const weights = weightsOf(s.units);
@@ -571,12 +602,16 @@ function documentFeaturesOf(
         '@assess',
         '@hire',
         '@reject',
+        '@elsewhere',
       ]) {
         if (u.has(c)) add(`A:algo-${c}`);
       }
     }
   }
-  add(`len:${sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long'}`);
+  const length = sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long';
+  add(`len:${length}`);
+  // Two roles' work weighs differently by length: a long posting names many tools, a chat line few.
+  if (n >= 2 || w >= 2 || made.size > 0 || has('@hybrid')) add(`R:roles&${length}`);
   return [...features];
 }
 
@@ -665,7 +700,8 @@ const STANCES: Record<string, string> = {
 };
 
 /** Stances within three units of a subject (`@sql`), with no other subject between them. */
-function stancesNear(units: readonly string[], subject: string): string[] {
+function stancesNear(s: ReadSentence, subject: string): string[] {
+  const { units, unitClauses } = s;
   const subjects = new Set(['@sql', '!@sql', '@python', '!@python']);
   const found = new Set<string>();
   units.forEach((unit, i) => {
@@ -674,7 +710,7 @@ function stancesNear(units: readonly string[], subject: string): string[] {
     for (const step of [-1, 1]) {
       for (let j = i + step; j >= 0 && j < units.length && Math.abs(j - i) <= 3; j += step) {
         const near = units[j] as string;
-        if (subjects.has(near)) break;
+        if (subjects.has(near) || unitClauses[j] !== unitClauses[i]) break;
         const stance = STANCES[near];
         if (stance) found.add(stance);
       }
@@ -772,6 +808,7 @@ function buildReader(knowledge: Knowledge): Reader {
         supports: [],
         work: [],
         title: false,
+        people: false,
         kin: -1,
         name: phrase,
         spellings: spellings.get(key),
@@ -801,9 +838,13 @@ function buildReader(knowledge: Knowledge): Reader {
   }
   const distinct = new Set(cues.distinctOtherRoles);
   for (const role of [...knowledge.roles, ...knowledge.otherRoles.filter((o) => distinct.has(o.id))]) {
-    for (const phrase of [role.name, ...role.aliases]) {
+    // A title of several words is read in the plural too ("the data scientists": not the glossary's data science).
+    const phrases = [role.name, ...role.aliases];
+    const plurals = new Set(phrases.filter((p) => /\s/.test(p.trim())).map((p) => `${p}s`));
+    for (const phrase of [...phrases, ...plurals]) {
       const entry = entryFor(phrase);
       if (!entry) continue;
+      if (!entry.title) entry.people = plurals.has(phrase);
       entry.title = true;
       if (!entry.roles.includes(role.id)) entry.roles.push(role.id);
       addUnit(entry, `@title:${role.id}`);
@@ -841,5 +882,11 @@ function buildReader(knowledge: Knowledge): Reader {
     prefixes,
     longest: Math.min(longest, 6),
     sectionHeadings,
+    dictated: Object.entries(cues.dictated).flatMap(([written, spoken]) =>
+      spoken.map((form): [RegExp, string] => [
+        new RegExp(`\\b${form.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'gi'),
+        written,
+      ]),
+    ),
   };
 }

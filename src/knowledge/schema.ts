@@ -245,6 +245,8 @@ export const ReviewFileSchema = z.strictObject({
     benefits: Phrases,
   }),
   concepts: z.record(Id, Phrases),
+  /** Names as voice dictation writes them, by the name they stand for ("sequel" is SQL, "pie torch" PyTorch). */
+  dictated: z.record(Phrase, Phrases).default({}),
   /** Per role id, words that name that role's work without being a tool or a title ("retrain the model"). */
   work: z.record(Id, Phrases).default({}),
   /** Per finding id, the concepts whose sentences it reads (`@sql`; `@tool` also covers `@tool:data`). */

@@ -81,7 +81,7 @@ describe('the review model', () => {
       mean((s) => s.recall),
       report,
     ).toBeGreaterThanOrEqual(LOWO_FLOOR.recall);
-  }, 240_000);
+  }, 480_000);
 
   it('scores a text the same way in the review (one pass) as in training and evaluation (per finding)', () => {
     for (const example of examples) {
@@ -319,6 +319,51 @@ describe('reviewMessage', () => {
     expect(units('ten years of Python 2.7, nothing on 3.x')).toEqual(
       expect.arrayContaining(['@py2', '!@py3']),
     );
+  });
+
+  it('reads dictated names and versions: "sequel" is SQL, "pie torch" PyTorch, "two point seven" 2.7', () => {
+    const reading = readForReviewText(
+      knowledge,
+      'um so basically we skip the sequel round he did pie torch and fast a p i all on two point seven',
+    );
+    const units = reading.sentences.flatMap((s) => s.units);
+    expect(units).toEqual(expect.arrayContaining(['@skip', '@sql', '@tool:ml', '@tool:backend', '@py2']));
+    // The quote keeps the words as written.
+    expect(reading.lines[0]).toContain('sequel round');
+    expect(readForReviewText(knowledge, 'python three only since 2019').sentences[0]?.units).toContain('@py3');
+    // An everyday "sequel" inside a longer word, or "point" in a sentence, is left alone.
+    expect(readForReviewText(knowledge, 'two points for the sequels').sentences[0]?.units).not.toContain('@sql');
+  });
+
+  it("reads the stance of SQL's own clause, and SQL assessed in another round", () => {
+    const features = (text: string) => readForReviewText(knowledge, text).documentFeatures;
+    // "fine" belongs to Python's clause, "excellent" to SQL's.
+    expect(features('DE candidate: python fine, SQL excellent, advance')).toContain('S:sql~strong&data');
+    expect(features('DE candidate: python fine, SQL excellent, advance')).not.toContain('S:sql~downplay&data');
+    expect(features('DE onsite: no SQL in my round because Priya covered it in the modelling round')).toContain(
+      'S:sql&elsewhere',
+    );
+  });
+
+  it("reads a word or tool of two roles as the text's role, and plural titles as other people", () => {
+    const duties = (text: string) => readForReviewText(knowledge, text).dutyRoles;
+    // "The pipelines" of a DevOps engineer are CI pipelines; with no title they are a data engineer's.
+    expect(duties('DevOps Engineer\n\nWhat you will do\n- Own the pipelines and the Terraform')).toEqual([
+      'devops',
+    ]);
+    expect(duties('she will own the pipelines')).toEqual([]);
+    expect(readForReviewText(knowledge, 'she will own the pipelines').sentences[0]?.units).toContain(
+      '@work:data',
+    );
+    // Kafka is data or backend work: beside Airflow and dbt it is the data engineer's.
+    expect(duties('You will build Airflow pipelines from Kafka into BigQuery and own the dbt models')).toEqual([
+      'data',
+    ]);
+    // "The data scientists" are people the hire works with, not a job the hire is given.
+    expect(duties('ML Engineer\n\nYou will take models from the data scientists into production')).toEqual([
+      'ml',
+    ]);
+    expect(readForReviewText(knowledge, 'our data scientist').dutyRoles).toEqual(['data-scientist']);
   });
 
   it('keeps lines apart with tabs and Windows line ends, and headings with emoji', () => {
