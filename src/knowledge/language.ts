@@ -47,7 +47,7 @@ const NUMBER_WORDS: Record<string, string> = Object.fromEntries(
 );
 
 /** A text's replacement: a string, or a function of the match (as `String.replace` takes). */
-type Replacement = string | ((match: string, ...groups: string[]) => string);
+export type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 /** Slack and chat shorthand, spelled out before the text is read: "w/o SQL" reads as "without SQL". */
 const SHORTHAND: [RegExp, Replacement][] = [
@@ -75,7 +75,8 @@ const SHORTHAND: [RegExp, Replacement][] = [
   [/\b(python|py) three\b/gi, '$1 3'],
   [
     /\b(two|three) point (x|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\b/gi,
-    (_: string, major: string, minor: string) => `${NUMBER_WORDS[major.toLowerCase()]}.${NUMBER_WORDS[minor.toLowerCase()]}`,
+    (_: string, major: string, minor: string) =>
+      `${NUMBER_WORDS[major.toLowerCase()]}.${NUMBER_WORDS[minor.toLowerCase()]}`,
   ],
   // The tokenizer splits "3.x" into "3", "." and a new sentence "x".
   [/\b(?:python ?|py ?)?([23])\.x\b/gi, 'py$1'],
@@ -119,7 +120,7 @@ const SCOPE_END = new Set([
  * Reads a text: lines, then sentences within each line, each token with its lemma and negation. `spelled`: the
  * caller's own forms to spell out before reading (the review's dictated names); lines stay as written.
  */
-export function readText(raw: string, spelled: readonly (readonly [RegExp, string])[] = []): Reading {
+export function readText(raw: string, spelled: readonly (readonly [RegExp, Replacement])[] = []): Reading {
   const text = raw.replace(/\r\n?|\u2028|\u2029/g, '\n');
   const lines = text.split('\n');
   const its = nlp().its;
@@ -174,11 +175,11 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, strin
 }
 
 /** The text with shorthand (and the caller's own forms, such as dictated names) spelled out. */
-function spellOut(line: string, spelled: readonly (readonly [RegExp, string])[]): string {
+function spellOut(line: string, spelled: readonly (readonly [RegExp, Replacement])[]): string {
   let out = line;
   // A function replacement gets the match and its groups, as `String.replace` passes them.
-  for (const [pattern, replacement] of SHORTHAND) out = out.replace(pattern, replacement as (m: string) => string);
-  for (const [pattern, replacement] of spelled) out = out.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...SHORTHAND, ...spelled])
+    out = out.replace(pattern, replacement as (m: string) => string);
   return out;
 }
 

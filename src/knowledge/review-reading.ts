@@ -5,7 +5,7 @@
  * `readForReview` (via `readForReviewText`, which first takes Slack markup out).
  */
 
-import { readText, type Sentence, type Token } from './language.ts';
+import { type Replacement, readText, type Sentence, type Token } from './language.ts';
 import type { Knowledge } from './load.ts';
 import { foldKey } from './search.ts';
 
@@ -81,7 +81,7 @@ interface Reader {
   longest: number;
   sectionHeadings: Map<string, SectionKind>;
   /** Dictated names and what they stand for ("pie torch" → "PyTorch"), spelled out before reading. */
-  dictated: [RegExp, string][];
+  dictated: [RegExp, Replacement][];
 }
 
 const readers = new WeakMap<Knowledge, Reader>();
@@ -579,7 +579,11 @@ function documentFeaturesOf(
     }
   }
   // SQL assessed in another round ("no SQL here, Priya covered it in the modelling round").
-  if (sentences.some((s) => s.units.includes('@elsewhere') && (s.units.includes('@sql') || s.units.includes('!@sql'))))
+  if (
+    sentences.some(
+      (s) => s.units.includes('@elsewhere') && (s.units.includes('@sql') || s.units.includes('!@sql')),
+    )
+  )
     add('S:sql&elsewhere');
   // Weights given to SQL and to Python side by side ("Python 70 / SQL 30", "Python round 2x, SQL round 0.5x").
   for (const s of sentences) {
@@ -772,6 +776,26 @@ export function rolesNamed(reading: ReviewReading): string[] {
 
 // ---- building the reader ----
 
+/**
+ * Dictated names as one pattern (one pass over the text, however many names) and its replacement: the written
+ * name for the dictated form matched, spaces folded ("pie  torch" is "pie torch").
+ */
+function dictationOf(dictated: Readonly<Record<string, readonly string[]>>): [RegExp, Replacement][] {
+  const written = new Map<string, string>();
+  for (const [name, forms] of Object.entries(dictated))
+    for (const form of forms) written.set(form.trim().toLowerCase().replace(/\s+/g, ' '), name);
+  if (written.size === 0) return [];
+  const alternatives = [...written.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return [
+    [
+      new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi'),
+      (match) => written.get(match.toLowerCase().replace(/\s+/g, ' ')) ?? match,
+    ],
+  ];
+}
+
 /** Compiles the names of a knowledge base for reading (done once, at load). */
 export function prepareReading(knowledge: Knowledge): void {
   readerFor(knowledge);
@@ -882,11 +906,6 @@ function buildReader(knowledge: Knowledge): Reader {
     prefixes,
     longest: Math.min(longest, 6),
     sectionHeadings,
-    dictated: Object.entries(cues.dictated).flatMap(([written, spoken]) =>
-      spoken.map((form): [RegExp, string] => [
-        new RegExp(`\\b${form.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'gi'),
-        written,
-      ]),
-    ),
+    dictated: dictationOf(cues.dictated),
   };
 }

@@ -330,19 +330,25 @@ describe('reviewMessage', () => {
     expect(units).toEqual(expect.arrayContaining(['@skip', '@sql', '@tool:ml', '@tool:backend', '@py2']));
     // The quote keeps the words as written.
     expect(reading.lines[0]).toContain('sequel round');
-    expect(readForReviewText(knowledge, 'python three only since 2019').sentences[0]?.units).toContain('@py3');
+    expect(readForReviewText(knowledge, 'python three only since 2019').sentences[0]?.units).toContain(
+      '@py3',
+    );
     // An everyday "sequel" inside a longer word, or "point" in a sentence, is left alone.
-    expect(readForReviewText(knowledge, 'two points for the sequels').sentences[0]?.units).not.toContain('@sql');
+    expect(readForReviewText(knowledge, 'two points for the sequels').sentences[0]?.units).not.toContain(
+      '@sql',
+    );
   });
 
   it("reads the stance of SQL's own clause, and SQL assessed in another round", () => {
     const features = (text: string) => readForReviewText(knowledge, text).documentFeatures;
     // "fine" belongs to Python's clause, "excellent" to SQL's.
     expect(features('DE candidate: python fine, SQL excellent, advance')).toContain('S:sql~strong&data');
-    expect(features('DE candidate: python fine, SQL excellent, advance')).not.toContain('S:sql~downplay&data');
-    expect(features('DE onsite: no SQL in my round because Priya covered it in the modelling round')).toContain(
-      'S:sql&elsewhere',
+    expect(features('DE candidate: python fine, SQL excellent, advance')).not.toContain(
+      'S:sql~downplay&data',
     );
+    expect(
+      features('DE onsite: no SQL in my round because Priya covered it in the modelling round'),
+    ).toContain('S:sql&elsewhere');
   });
 
   it("reads a word or tool of two roles as the text's role, and plural titles as other people", () => {
@@ -356,9 +362,9 @@ describe('reviewMessage', () => {
       '@work:data',
     );
     // Kafka is data or backend work: beside Airflow and dbt it is the data engineer's.
-    expect(duties('You will build Airflow pipelines from Kafka into BigQuery and own the dbt models')).toEqual([
-      'data',
-    ]);
+    expect(
+      duties('You will build Airflow pipelines from Kafka into BigQuery and own the dbt models'),
+    ).toEqual(['data']);
     // "The data scientists" are people the hire works with, not a job the hire is given.
     expect(duties('ML Engineer\n\nYou will take models from the data scientists into production')).toEqual([
       'ml',
