@@ -70,13 +70,16 @@ const SHORTHAND: [RegExp, Replacement][] = [
   [/\bthx\b|\bty\b/gi, 'thanks'],
   [/\bn\/a\b/gi, 'not applicable'],
   [/→|->|=>/g, ' so '],
-  // Dictated versions: "python two", "two point seven", "three point eleven".
-  [/\b(python|py) two\b/gi, '$1 2'],
-  [/\b(python|py) three\b/gi, '$1 3'],
+  // Dictated versions: "two point seven", "python two", "three point eleven"; not "python two years ago" or a
+  // score ("two point seven out of five").
   [
-    /\b(two|three) point (x|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\b/gi,
+    /\b(two|three) point (x|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\b(?!\s+(?:out|of|years?|months?|weeks?|days?|hours?|percent|times|stars?|points?)\b)/gi,
     (_: string, major: string, minor: string) =>
       `${NUMBER_WORDS[major.toLowerCase()]}.${NUMBER_WORDS[minor.toLowerCase()]}`,
+  ],
+  [
+    /\b(python|py) (two|three)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|times|rounds?|or|and|of|more|people|candidates|hires?|roles?|devs?|developers?|engineers?)\b)/gi,
+    (_: string, name: string, n: string) => `${name} ${n.toLowerCase() === 'two' ? 2 : 3}`,
   ],
   // The tokenizer splits "3.x" into "3", "." and a new sentence "x".
   [/\b(?:python ?|py ?)?([23])\.x\b/gi, 'py$1'],

@@ -237,8 +237,36 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     i++;
   }
   const otherTeam =
-    units.includes('@team') && names.some((n) => n.entry.roles.length > 0 || n.entry.work.length > 0);
+    units.includes('@team') &&
+    (names.some((n) => n.entry.roles.length > 0) || teamDoesTheWork(tokens, names));
   return { sentence, section, units, unitNames, unitClauses, names, otherTeam };
+}
+
+/** Words that make the hire the subject of a sentence ("you will join the team and own the pipelines"). */
+const HIRE_SUBJECTS = new Set([
+  'you',
+  'your',
+  "you'll",
+  'he',
+  'she',
+  "he'll",
+  "she'll",
+  'i',
+  'they',
+  "they'll",
+]);
+
+/**
+ * A sentence in which a team itself does the named work ("the cluster itself is run by our platform team"): a
+ * team named as one (not "work with", "alongside"), work words, and nobody else as the subject.
+ */
+function teamDoesTheWork(tokens: readonly Token[], names: readonly NameHit[]): boolean {
+  const team = names.some(
+    (n) => n.entry.units.includes('@team') && /^(?:teams?|squads?|owned by)$/i.test(n.text),
+  );
+  return (
+    team && names.some((n) => n.entry.work.length > 0) && !tokens.some((t) => HIRE_SUBJECTS.has(t.lower))
+  );
 }
 
 /** Punctuation that ends a clause for the stances near a subject. */
@@ -380,7 +408,8 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
   const counts = new Map<string, number>();
   for (const s of sentences) {
     for (const n of s.names)
-      if (n.entry.title && !n.negated) for (const r of n.entry.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
+      if (n.entry.title && !n.entry.people && !n.negated)
+        for (const r of n.entry.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   return ranked.length > 0 &&
@@ -394,8 +423,7 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
  * model behind a FastAPI endpoint" is the ML engineer's job, not a backend one.
  */
 function readAsMainRoleWork(s: ReadSentence, mainRole: string): void {
-  const aboutMain = s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
-  if (!aboutMain || addsWork(s)) return;
+  if (!aboutMainRole(s, mainRole) || addsWork(s)) return;
   s.units = s.units.map((unit, i) => {
     const name = s.unitNames[i];
     if (!name) return unit;
@@ -407,6 +435,18 @@ function readAsMainRoleWork(s: ReadSentence, mainRole: string): void {
         : bare;
     return negated ? `!${mine}` : mine;
   });
+}
+
+/**
+ * A sentence about the main role's own work: it names one of the role's tools or titles, or a work word of that
+ * role alone ("the pipelines" may be a data engineer's or a DevOps engineer's; "the data engineers" are others).
+ */
+function aboutMainRole(s: ReadSentence, mainRole: string): boolean {
+  return s.names.some(
+    (n) =>
+      !n.entry.people &&
+      (n.entry.roles.includes(mainRole) || (n.entry.work.length === 1 && n.entry.work[0] === mainRole)),
+  );
 }
 
 /**
@@ -424,10 +464,7 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     // In a sentence about the main role's own work, work words describe that work ("serve the model behind an
     // endpoint" is the ML engineer's job).
     const adds = addsWork(s);
-    const aboutMain =
-      mainRole !== undefined &&
-      !adds &&
-      s.names.some((n) => n.entry.roles.includes(mainRole) || n.entry.work.includes(mainRole));
+    const aboutMain = mainRole !== undefined && !adds && aboutMainRole(s, mainRole);
     for (const n of s.names) {
       if (n.negated || n.entry.people) continue;
       // A work word of several roles ("the pipelines": data, or a DevOps engineer's CI) is the main role's when it
@@ -448,8 +485,9 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     }
   }
   // A tool of two roles (Kafka: data or backend) is read as the role the rest of the text gives, when it gives one.
+  const given = new Set([...roles, ...work]);
   for (const pair of twoRoles) {
-    const known = pair.filter((r) => roles.has(r) || work.has(r));
+    const known = pair.filter((r) => given.has(r));
     for (const r of known.length > 0 ? known : pair) roles.add(r);
   }
   for (const r of roles) work.add(r);
@@ -515,15 +553,16 @@ function documentFeaturesOf(
   if (duties.absorbed >= 2) add('R:absorbed2+');
   if (has('@absorb')) add(n >= 2 || w >= 2 ? 'R:absorb&roles' : 'R:absorb');
   const titles = new Set(
-    sentences.flatMap((s) => s.names.filter((h) => h.entry.title).flatMap((h) => h.entry.roles)),
+    sentences.flatMap((s) =>
+      s.names.filter((h) => h.entry.title && !h.entry.people).flatMap((h) => h.entry.roles),
+    ),
   );
   if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2');
   if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb');
   // One role made of two: said so ("the hybrid role", "50/50"), or two titles written side by side ("DE + MLE",
   // "Data Engineer / Backend Developer").
   if (has('@hybrid')) add(n >= 2 || w >= 2 || titles.size >= 2 ? 'R:hybrid&roles' : 'R:hybrid');
-  if (sentences.some((s) => !SIDE_SECTIONS.has(s.section) && titlesSideBySide(s.units)))
-    add('R:titles-joined');
+  if (sentences.some((s) => !SIDE_SECTIONS.has(s.section) && titlesSideBySide(s))) add('R:titles-joined');
   // Someone is made a role ("she can just be our ML engineer", "steps up as our MLE"), and the text names another
   // role's work or title beside it: a data scientist made the ML engineer.
   const made = rolesMade(sentences);
@@ -578,6 +617,13 @@ function documentFeaturesOf(
       }
     }
   }
+  // A data posting that asks for no SQL, or only as a bonus ("Nice to have: SQL").
+  const posting = sentences.some((s) => s.section === 'duties' || s.section === 'requirements');
+  if (posting && (mainRole === 'data' || dutyRoles.includes('data'))) {
+    const withSql = sentences.filter((s) => s.units.includes('@sql') || s.units.includes('!@sql'));
+    if (withSql.length === 0) add('S:data-posting&nosql');
+    else if (withSql.every((s) => SIDE_SECTIONS.has(s.section))) add('S:data-posting&sql-side');
+  }
   // SQL assessed in another round ("no SQL here, Priya covered it in the modelling round").
   if (
     sentences.some(
@@ -625,12 +671,14 @@ function titleRole(unit: string | undefined): string | undefined {
 }
 
 /** Two different roles' titles next to each other, or with one word between ("DE + MLE", "ML/DevOps req"). */
-function titlesSideBySide(units: readonly string[]): boolean {
-  for (let i = 0; i < units.length; i++) {
-    const a = titleRole(units[i]);
+function titlesSideBySide(s: ReadSentence): boolean {
+  // A plural title ("the data scientists and ML engineers") names people, not one role made of two.
+  const roleAt = (i: number) => (s.unitNames[i]?.entry.people ? undefined : titleRole(s.units[i]));
+  for (let i = 0; i < s.units.length; i++) {
+    const a = roleAt(i);
     if (a === undefined) continue;
-    for (let j = i + 1; j <= i + 2 && j < units.length; j++) {
-      const b = titleRole(units[j]);
+    for (let j = i + 1; j <= i + 2 && j < s.units.length; j++) {
+      const b = roleAt(j);
       if (b !== undefined && b !== a) return true;
     }
   }
@@ -714,7 +762,15 @@ function stancesNear(s: ReadSentence, subject: string): string[] {
     for (const step of [-1, 1]) {
       for (let j = i + step; j >= 0 && j < units.length && Math.abs(j - i) <= 3; j += step) {
         const near = units[j] as string;
-        if (subjects.has(near) || unitClauses[j] !== unitClauses[i]) break;
+        if (subjects.has(near)) break;
+        // A stance in another clause is this subject's only when that clause names no other subject: "as for SQL,
+        // we skip it" is SQL skipped; in "python fine, SQL excellent" the "fine" is Python's.
+        const clause = unitClauses[j];
+        if (
+          clause !== unitClauses[i] &&
+          units.some((u, k) => unitClauses[k] === clause && u !== unit && subjects.has(u))
+        )
+          break;
         const stance = STANCES[near];
         if (stance) found.add(stance);
       }
@@ -787,7 +843,7 @@ function dictationOf(dictated: Readonly<Record<string, readonly string[]>>): [Re
   if (written.size === 0) return [];
   const alternatives = [...written.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[^\\S\\n]+'));
   return [
     [
       new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi'),

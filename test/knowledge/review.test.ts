@@ -21,7 +21,7 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held above that (measured 89.5%); precision is measured at 93.2% (see docs/review.md),
+ * and 85% recall: recall is held above that (measured 88.7%); precision is measured at 92.4% (see docs/review.md),
  * below the bar, and this guard keeps it from slipping further.
  */
 const LOWO_FLOOR = { precision: 0.92, recall: 0.88 };
@@ -337,11 +337,24 @@ describe('reviewMessage', () => {
     expect(readForReviewText(knowledge, 'two points for the sequels').sentences[0]?.units).not.toContain(
       '@sql',
     );
+    // Numbers that are no versions, and English that only sounds like a tool.
+    expect(ids('She picked up Python two years ago and now leads our Django services. Hire.')).toEqual([]);
+    expect(ids('I rated her two point seven out of five on the design round. Hire.')).toEqual([]);
+    expect(
+      ids('Senior Backend Engineer\n\nWhat you will do\n- Build Django APIs\n- Lead code reviews'),
+    ).toEqual([]);
+    // A dictated name never joins two lines: the headings below stay where they are.
+    const lines = readForReviewText(
+      knowledge,
+      'Backend dev\n- Ship fast\nAPI design\nNice to have:\n- Airflow',
+    );
+    expect(lines.sentences.map((s) => s.section)).toEqual(['body', 'body', 'body', 'bonus', 'bonus']);
   });
 
   it("reads the stance of SQL's own clause, and SQL assessed in another round", () => {
     const features = (text: string) => readForReviewText(knowledge, text).documentFeatures;
-    // "fine" belongs to Python's clause, "excellent" to SQL's.
+    // "fine" belongs to Python's clause, "excellent" to SQL's; a clause naming no other subject is SQL's.
+    expect(features('DE loop: as for SQL, we can skip it')).toContain('S:sql~skip&data');
     expect(features('DE candidate: python fine, SQL excellent, advance')).toContain('S:sql~strong&data');
     expect(features('DE candidate: python fine, SQL excellent, advance')).not.toContain(
       'S:sql~downplay&data',
@@ -370,6 +383,20 @@ describe('reviewMessage', () => {
       'ml',
     ]);
     expect(readForReviewText(knowledge, 'our data scientist').dutyRoles).toEqual(['data-scientist']);
+    // Plural titles side by side are people, not one role made of two.
+    expect(
+      readForReviewText(
+        knowledge,
+        'ML Engineer\n\nTake models from the data scientists and the data engineers',
+      ).documentFeatures,
+    ).not.toContain('R:titles-joined');
+    // A work word that may be the main role's does not make the sentence the main role's: training models in a
+    // DevOps posting is still a second job.
+    const devops = readForReviewText(
+      knowledge,
+      'DevOps Engineer\n\nWhat you will do\n- Run the Kubernetes clusters and the Terraform\n- Own the pipelines and train and deploy the recommendation models',
+    );
+    expect(devops.documentFeatures).toContain('W:2+');
   });
 
   it('keeps lines apart with tabs and Windows line ends, and headings with emoji', () => {
