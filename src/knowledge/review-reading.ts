@@ -618,19 +618,13 @@ function documentFeaturesOf(
     }
   }
   // A data posting that asks for no SQL, or only as a bonus ("Nice to have: SQL").
-  const posting = sentences.some((s) => s.section === 'duties' || s.section === 'requirements');
-  if (posting && (mainRole === 'data' || dutyRoles.includes('data'))) {
-    const withSql = sentences.filter((s) => s.units.includes('@sql') || s.units.includes('!@sql'));
+  if (isPosting(sentences) && (mainRole === 'data' || dutyRoles.includes('data'))) {
+    const withSql = sentences.filter(namesSql);
     if (withSql.length === 0) add('S:data-posting&nosql');
     else if (withSql.every((s) => SIDE_SECTIONS.has(s.section))) add('S:data-posting&sql-side');
   }
   // SQL assessed in another round ("no SQL here, Priya covered it in the modelling round").
-  if (
-    sentences.some(
-      (s) => s.units.includes('@elsewhere') && (s.units.includes('@sql') || s.units.includes('!@sql')),
-    )
-  )
-    add('S:sql&elsewhere');
+  if (sentences.some((s) => s.units.includes('@elsewhere') && namesSql(s))) add('S:sql&elsewhere');
   // Weights given to SQL and to Python side by side ("Python 70 / SQL 30", "Python round 2x, SQL round 0.5x").
   for (const s of sentences) {
     const weights = weightsOf(s.units);
@@ -663,6 +657,16 @@ function documentFeaturesOf(
   // Two roles' work weighs differently by length: a long posting names many tools, a chat line few.
   if (n >= 2 || w >= 2 || made.size > 0 || has('@hybrid')) add(`R:roles&${length}`);
   return [...features];
+}
+
+/** A text read as a job description: it has a duties or requirements heading. */
+function isPosting(sentences: readonly ReadSentence[]): boolean {
+  return sentences.some((s) => s.section === 'duties' || s.section === 'requirements');
+}
+
+/** A sentence that names SQL, negated or not. */
+function namesSql(s: ReadSentence): boolean {
+  return s.units.includes('@sql') || s.units.includes('!@sql');
 }
 
 /** The role of a title unit (`@title:ml` → `ml`), or undefined for any other unit. */
@@ -755,6 +759,13 @@ const STANCES: Record<string, string> = {
 function stancesNear(s: ReadSentence, subject: string): string[] {
   const { units, unitClauses } = s;
   const subjects = new Set(['@sql', '!@sql', '@python', '!@python']);
+  // The subjects each clause names, for the clause test below.
+  const named = new Map<number, Set<string>>();
+  units.forEach((u, k) => {
+    if (!subjects.has(u)) return;
+    const clause = unitClauses[k] as number;
+    named.set(clause, (named.get(clause) ?? new Set()).add(u));
+  });
   const found = new Set<string>();
   units.forEach((unit, i) => {
     if (unit !== subject && unit !== `!${subject}`) return;
@@ -765,12 +776,8 @@ function stancesNear(s: ReadSentence, subject: string): string[] {
         if (subjects.has(near)) break;
         // A stance in another clause is this subject's only when that clause names no other subject: "as for SQL,
         // we skip it" is SQL skipped; in "python fine, SQL excellent" the "fine" is Python's.
-        const clause = unitClauses[j];
-        if (
-          clause !== unitClauses[i] &&
-          units.some((u, k) => unitClauses[k] === clause && u !== unit && subjects.has(u))
-        )
-          break;
+        const clause = unitClauses[j] as number;
+        if (clause !== unitClauses[i] && [...(named.get(clause) ?? [])].some((u) => u !== unit)) break;
         const stance = STANCES[near];
         if (stance) found.add(stance);
       }
@@ -817,7 +824,7 @@ export function readingAllows(id: string, reading: ReviewReading): boolean {
  */
 export function canConflate(reading: ReviewReading): boolean {
   const { sentences, mainRole } = reading;
-  if (!sentences.some((s) => s.section === 'duties' || s.section === 'requirements')) return true;
+  if (!isPosting(sentences)) return true;
   const duties = sentences.filter((s) => s.section === 'duties');
   return dutyRolesOf(duties.length > 0 ? duties : sentences, mainRole).withWork.length >= 2;
 }

@@ -28,6 +28,10 @@ const LOWO_FLOOR = { precision: 0.92, recall: 0.88 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
+/** What the review reads in a text: its units, its whole-text features, the roles its duties give the hire. */
+const unitsOf = (text: string) => readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
+const featuresOf = (text: string) => readForReviewText(knowledge, text).documentFeatures;
+const dutiesOf = (text: string) => readForReviewText(knowledge, text).dutyRoles;
 
 describe('the labeled corpus', () => {
   const sets = labeledSets();
@@ -171,18 +175,17 @@ describe('reviewMessage', () => {
   });
 
   it('reads work added to the one person ("AND", "take over") as that role\'s own, not the main role\'s environment', () => {
-    const duties = (text: string) => readForReviewText(knowledge, text).dutyRoles;
     // Terraform supports a backend developer's work (deploying it) ...
     expect(
-      duties('Plan: our backend developer owns the dashboard API and deploys it with Terraform.'),
+      dutiesOf('Plan: our backend developer owns the dashboard API and deploys it with Terraform.'),
     ).toEqual(['backend']);
-    expect(duties('That is too much Terraform for a backend developer.')).toEqual(['backend']);
+    expect(dutiesOf('That is too much Terraform for a backend developer.')).toEqual(['backend']);
     // ... but owning it as well, said outright, is a second job.
-    expect(duties('Plan: our backend developer owns the fleet Terraform AND the dashboard API.')).toEqual([
+    expect(dutiesOf('Plan: our backend developer owns the fleet Terraform AND the dashboard API.')).toEqual([
       'backend',
       'devops',
     ]);
-    expect(duties('Our backend developer can take over the Terraform modules.')).toEqual([
+    expect(dutiesOf('Our backend developer can take over the Terraform modules.')).toEqual([
       'backend',
       'devops',
     ]);
@@ -280,43 +283,42 @@ describe('reviewMessage', () => {
   });
 
   it('reads "motor" and "flux" as plain words, "Motor" and "Flux" as tools', () => {
-    const units = (text: string) => readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
-    expect(units('Our roadmap is in flux this quarter')).not.toContain('@kin');
-    expect(units('She ran Flux across twenty clusters')).toContain('@kin');
-    expect(units('We sell motor and home insurance')).toEqual(['sell', 'motor', 'home', 'insurance']);
-    expect(units('Async database access through Motor')).toEqual(
-      units('Async database access through pymongo'),
+    expect(unitsOf('Our roadmap is in flux this quarter')).not.toContain('@kin');
+    expect(unitsOf('She ran Flux across twenty clusters')).toContain('@kin');
+    expect(unitsOf('We sell motor and home insurance')).toEqual(['sell', 'motor', 'home', 'insurance']);
+    expect(unitsOf('Async database access through Motor')).toEqual(
+      unitsOf('Async database access through pymongo'),
     );
   });
 
   it('reads someone made a role, and the weights a plan gives SQL and Python', () => {
-    const features = (text: string) => readForReviewText(knowledge, text).documentFeatures;
-    expect(features('our data scientist can just be the ML eng, saves a head')).toContain('R:becomes&roles');
+    expect(featuresOf('our data scientist can just be the ML eng, saves a head')).toContain(
+      'R:becomes&roles',
+    );
     // "is our ML engineer" says who someone is, not what they are made.
     expect(
-      features('Sam is our ML engineer, he runs the design round for the backend candidate'),
+      featuresOf('Sam is our ML engineer, he runs the design round for the backend candidate'),
     ).not.toContain('R:becomes&title');
-    expect(features('DE scorecard: Python 70 / SQL 30')).toContain('S:weights:python>sql');
-    expect(features('DE scorecard: 20% Python, 60% SQL')).toContain('S:weights:sql>=python');
+    expect(featuresOf('DE scorecard: Python 70 / SQL 30')).toContain('S:weights:python>sql');
+    expect(featuresOf('DE scorecard: 20% Python, 60% SQL')).toContain('S:weights:sql>=python');
     // One role made of two, said so or written as two titles side by side; two roles listed apart are not.
-    expect(features('For the DE/backend hybrid role I would skip the SQL round')).toEqual(
+    expect(featuresOf('For the DE/backend hybrid role I would skip the SQL round')).toEqual(
       expect.arrayContaining(['R:hybrid&roles', 'R:titles-joined']),
     );
-    expect(features('Two roles open: Backend Engineer (Django) and ML Engineer (PyTorch).')).not.toContain(
+    expect(featuresOf('Two roles open: Backend Engineer (Django) and ML Engineer (PyTorch).')).not.toContain(
       'R:titles-joined',
     );
     // Years of experience are no weights.
-    expect(features('data engineer with Python 5 yrs and SQL 2 yrs').join(' ')).not.toContain('S:weights');
+    expect(featuresOf('data engineer with Python 5 yrs and SQL 2 yrs').join(' ')).not.toContain('S:weights');
   });
 
   it('reads words, not joined letters: "no SQL" is SQL, "Be" is no backend title, "2x" and "27" are no versions', () => {
-    const units = (text: string) => readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
-    expect(units('Data engineer loop: no SQL test, we skip it.')).toContain('!@sql');
-    expect(units('Data engineer loop: no SQL test, we skip it.')).not.toContain('@tool:data');
-    expect(units('- Be comfortable owning Airflow DAGs')).not.toContain('@title:backend');
-    expect(units('our BE hire starts Monday')).toContain('@title:backend');
-    expect(units('Our API is 2x faster now, 27 people use it.')).not.toContain('@py2');
-    expect(units('ten years of Python 2.7, nothing on 3.x')).toEqual(
+    expect(unitsOf('Data engineer loop: no SQL test, we skip it.')).toContain('!@sql');
+    expect(unitsOf('Data engineer loop: no SQL test, we skip it.')).not.toContain('@tool:data');
+    expect(unitsOf('- Be comfortable owning Airflow DAGs')).not.toContain('@title:backend');
+    expect(unitsOf('our BE hire starts Monday')).toContain('@title:backend');
+    expect(unitsOf('Our API is 2x faster now, 27 people use it.')).not.toContain('@py2');
+    expect(unitsOf('ten years of Python 2.7, nothing on 3.x')).toEqual(
       expect.arrayContaining(['@py2', '!@py3']),
     );
   });
@@ -352,34 +354,32 @@ describe('reviewMessage', () => {
   });
 
   it("reads the stance of SQL's own clause, and SQL assessed in another round", () => {
-    const features = (text: string) => readForReviewText(knowledge, text).documentFeatures;
     // "fine" belongs to Python's clause, "excellent" to SQL's; a clause naming no other subject is SQL's.
-    expect(features('DE loop: as for SQL, we can skip it')).toContain('S:sql~skip&data');
-    expect(features('DE candidate: python fine, SQL excellent, advance')).toContain('S:sql~strong&data');
-    expect(features('DE candidate: python fine, SQL excellent, advance')).not.toContain(
+    expect(featuresOf('DE loop: as for SQL, we can skip it')).toContain('S:sql~skip&data');
+    expect(featuresOf('DE candidate: python fine, SQL excellent, advance')).toContain('S:sql~strong&data');
+    expect(featuresOf('DE candidate: python fine, SQL excellent, advance')).not.toContain(
       'S:sql~downplay&data',
     );
     expect(
-      features('DE onsite: no SQL in my round because Priya covered it in the modelling round'),
+      featuresOf('DE onsite: no SQL in my round because Priya covered it in the modelling round'),
     ).toContain('S:sql&elsewhere');
   });
 
   it("reads a word or tool of two roles as the text's role, and plural titles as other people", () => {
-    const duties = (text: string) => readForReviewText(knowledge, text).dutyRoles;
     // "The pipelines" of a DevOps engineer are CI pipelines; with no title they are a data engineer's.
-    expect(duties('DevOps Engineer\n\nWhat you will do\n- Own the pipelines and the Terraform')).toEqual([
+    expect(dutiesOf('DevOps Engineer\n\nWhat you will do\n- Own the pipelines and the Terraform')).toEqual([
       'devops',
     ]);
-    expect(duties('she will own the pipelines')).toEqual([]);
+    expect(dutiesOf('she will own the pipelines')).toEqual([]);
     expect(readForReviewText(knowledge, 'she will own the pipelines').sentences[0]?.units).toContain(
       '@work:data',
     );
     // Kafka is data or backend work: beside Airflow and dbt it is the data engineer's.
     expect(
-      duties('You will build Airflow pipelines from Kafka into BigQuery and own the dbt models'),
+      dutiesOf('You will build Airflow pipelines from Kafka into BigQuery and own the dbt models'),
     ).toEqual(['data']);
     // "The data scientists" are people the hire works with, not a job the hire is given.
-    expect(duties('ML Engineer\n\nYou will take models from the data scientists into production')).toEqual([
+    expect(dutiesOf('ML Engineer\n\nYou will take models from the data scientists into production')).toEqual([
       'ml',
     ]);
     expect(readForReviewText(knowledge, 'our data scientist').dutyRoles).toEqual(['data-scientist']);
