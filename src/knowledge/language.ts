@@ -120,6 +120,14 @@ const SCOPE_END = new Set([
 ]);
 
 /**
+ * A word with an apostrophe ending ("team's", "she'd") right before punctuation. wink-nlp keeps every new word it
+ * sees in its lexicon: "the team's." would teach it "team's" as one word, and from then on "the team's notebooks"
+ * would read differently than in a fresh process. A space before the punctuation keeps each reading the same
+ * whatever was read before.
+ */
+const POSSESSIVE_BEFORE_PUNCTUATION = /(\S['’]\p{L}{1,2})([.,;:!?)\]"”]+)(?=\s|$)/gu;
+
+/**
  * Reads a text: lines, then sentences within each line, each token with its lemma and negation. `spelled`: the
  * caller's own forms to spell out before reading (the review's dictated names); lines stay as written.
  */
@@ -131,7 +139,11 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
   // One wink document for the whole text (far faster than one per line); lines are split again below.
   // A run of 64 or more characters without a space is no word (a rule, a hash, a pasted blob): wink-nlp takes
   // seconds over very long ones, so it reads only their start.
-  const doc = nlp().readDoc(spellOut(text, spelled).replace(/\S{64,}/g, (run) => run.slice(0, 64)));
+  const doc = nlp().readDoc(
+    spellOut(text, spelled)
+      .replace(/\S{64,}/g, (run) => run.slice(0, 64))
+      .replace(POSSESSIVE_BEFORE_PUNCTUATION, '$1 $2'),
+  );
   const values = doc.tokens().out(its.value) as string[];
   // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];

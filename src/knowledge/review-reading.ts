@@ -38,6 +38,8 @@ export interface NameHit {
   entry: NameEntry;
   text: string;
   negated: boolean;
+  /** Set when it stands in a clause about other people ("our data engineers (they own the warehouse)"). */
+  theirs?: boolean;
 }
 
 export type SectionKind = 'duties' | 'requirements' | 'bonus' | 'stack' | 'about' | 'benefits' | 'body';
@@ -80,6 +82,8 @@ interface Reader {
   prefixes: Set<string>;
   longest: number;
   sectionHeadings: Map<string, SectionKind>;
+  /** Endings that make a requirement a bonus (review.yaml `bonusEndings`), folded. */
+  bonusEndings: Set<string>;
   /** Dictated names and what they stand for ("pie torch" → "PyTorch"), spelled out before reading. */
   dictated: [RegExp, Replacement][];
 }
@@ -132,7 +136,14 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
       headings.set(sentence.line, headingOf(reader, lines[sentence.line] ?? ''));
     const heading = headings.get(sentence.line);
     if (heading?.alone) section = heading.kind;
-    read.push(readSentence(reader, sentence, heading?.kind ?? section));
+    const here = heading?.kind ?? section;
+    read.push(
+      readSentence(
+        reader,
+        sentence,
+        !SIDE_SECTIONS.has(here) && endsAsBonus(reader, sentence) ? 'bonus' : here,
+      ),
+    );
   }
   const mainRole = mainRoleOf(read, lines);
   if (mainRole) for (const s of read) readAsMainRoleWork(s, mainRole);
@@ -199,6 +210,9 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   const unitClauses: number[] = [];
   let clause = 0;
   const names: NameHit[] = [];
+  const nameClauses: number[] = [];
+  const theyClauses = new Set<number>();
+  const youClauses = new Set<number>();
   const folded = {
     written: tokens.map((t, k) => tokenKey(tokens, k, t.lower)),
     lemma: tokens.map((t, k) => tokenKey(tokens, k, t.lemma)),
@@ -216,6 +230,7 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
         negated,
       };
       names.push(hit);
+      nameClauses.push(clause);
       for (const unit of match.entry.units) {
         units.push(negated ? `!${unit}` : unit);
         unitNames.push(hit);
@@ -226,6 +241,8 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     const token = tokens[i] as Token;
     if (CLAUSE_MARKS.has(token.value)) clause++;
+    if (THEY.has(token.lower)) theyClauses.add(clause);
+    if (YOU.has(token.lower)) youClauses.add(clause);
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
       const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
       if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
@@ -236,11 +253,20 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     i++;
   }
+  // Beside plural titles, a clause whose subject is "they" and not "you" speaks of those people's work.
+  if (names.some((n) => n.entry.people))
+    names.forEach((n, k) => {
+      const c = nameClauses[k] as number;
+      if (theyClauses.has(c) && !youClauses.has(c)) n.theirs = true;
+    });
   const otherTeam =
     units.includes('@team') &&
     (names.some((n) => n.entry.roles.length > 0) || teamDoesTheWork(tokens, names));
   return { sentence, section, units, unitNames, unitClauses, names, otherTeam };
 }
+
+const THEY = new Set(['they', "they'll", "they're", 'their', 'them']);
+const YOU = new Set(['you', "you'll", "you're", 'your']);
 
 /** Words that make the hire the subject of a sentence ("you will join the team and own the pipelines"). */
 const HIRE_SUBJECTS = new Set([
@@ -357,6 +383,14 @@ function headingOf(reader: Reader, line: string) {
   return kind ? { kind, alone } : undefined;
 }
 
+/** A sentence that ends as a bonus does: "Kafka experience a big plus", "Go is a bonus". */
+function endsAsBonus(reader: Reader, sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM').map((t) => t.lower);
+  for (let k = 1; k <= 3 && k < words.length; k++)
+    if (reader.bonusEndings.has(foldKey(words.slice(-k).join(' ')))) return true;
+  return false;
+}
+
 /** Words a heading may carry beside its key: "The environment around you", "Tools we use today". */
 const HEADING_FILLER = new Set(
   "the our your a an around you we use today at glance us in role you'll with and more here day to for".split(
@@ -466,7 +500,7 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     const adds = addsWork(s);
     const aboutMain = mainRole !== undefined && !adds && aboutMainRole(s, mainRole);
     for (const n of s.names) {
-      if (n.negated || n.entry.people) continue;
+      if (n.negated || n.entry.people || n.theirs) continue;
       // A work word of several roles ("the pipelines": data, or a DevOps engineer's CI) is the main role's when it
       // can be, and otherwise its first role's.
       const own = mainRole !== undefined && (aboutMain || n.entry.work.includes(mainRole));
@@ -926,7 +960,12 @@ function buildReader(knowledge: Knowledge): Reader {
   const distinct = new Set(cues.distinctOtherRoles);
   for (const role of [...knowledge.roles, ...knowledge.otherRoles.filter((o) => distinct.has(o.id))]) {
     // A title of several words is read in the plural too ("the data scientists": not the glossary's data science).
-    const phrases = [role.name, ...role.aliases];
+    // Chat shortens "engineer" ("analytics eng", "pipeline eng"): every title that ends in it is read short too.
+    const written = [role.name, ...role.aliases];
+    const short = written
+      .filter((p) => /\sengineer$/i.test(p.trim()))
+      .map((p) => p.trim().replace(/engineer$/i, 'eng'));
+    const phrases = [...new Set([...written, ...short])];
     const plurals = new Set(phrases.filter((p) => /\s/.test(p.trim())).map((p) => `${p}s`));
     for (const phrase of [...phrases, ...plurals]) {
       const entry = entryFor(phrase);
@@ -969,6 +1008,7 @@ function buildReader(knowledge: Knowledge): Reader {
     prefixes,
     longest: Math.min(longest, 6),
     sectionHeadings,
+    bonusEndings: new Set(cues.bonusEndings.map(foldKey)),
     dictated: dictationOf(cues.dictated),
   };
 }

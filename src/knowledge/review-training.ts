@@ -35,15 +35,22 @@ export interface TrainingOptions {
    * full as an example of the other's absence: what tells them apart is exactly that evidence.
    */
   confusable: readonly (readonly [string, string])[];
+  /**
+   * How much of the L2 penalty falls on a feature that holds a plain word (`u:screen`, `c:@sql|optional`) rather than
+   * only concepts and the reading's structure. Writers say the same thing in their own words; a lighter penalty lets
+   * the words that decide ("nah", "optional", "overruling") weigh enough to be heard beside the structure.
+   */
+  wordL2: number;
 }
 
 export const DEFAULT_TRAINING: TrainingOptions = {
   l2: 0.0002,
+  wordL2: 0.3,
   epochs: 300,
   minSources: 2,
   threshold: 0.5,
   minWeight: 0.06,
-  otherMistakeWeight: 0.3,
+  otherMistakeWeight: 0.05,
   confusable: [['python-2-only', 'generic-python']],
 };
 
@@ -73,7 +80,8 @@ export function trainReviewModel(
         ? options.otherMistakeWeight
         : 1,
     );
-    const { weights, bias } = fitLogistic(rows, labels, sampleWeights, vocabulary.length, options);
+    const penalties = Float64Array.from(vocabulary, (f) => options.l2 * penaltyScale(f, options));
+    const { weights, bias } = fitLogistic(rows, labels, sampleWeights, penalties, options);
     const kept: Record<string, number> = {};
     weights.forEach((w, i) => {
       const rounded = Math.round(w * 1e4) / 1e4;
@@ -83,6 +91,17 @@ export function trainReviewModel(
   }
   return findings;
 }
+
+/** The share of the L2 penalty a feature bears: `wordL2` for a sentence feature that holds a plain word, else all. */
+function penaltyScale(feature: string, options: TrainingOptions): number {
+  const colon = feature.indexOf(':');
+  if (!SENTENCE_FEATURES.has(feature.slice(0, colon))) return 1;
+  const parts = feature.slice(colon + 1).split(/[|_]/);
+  return parts.every((p) => p.startsWith('@') || p.startsWith('!@')) ? 1 : options.wordL2;
+}
+
+/** Prefixes of the features read from a sentence's units (review-reading.ts `sentenceFeaturesOf`). */
+const SENTENCE_FEATURES = new Set(['u', 'b', 'c']);
 
 function vocabularyOf(
   examples: readonly TrainingExample[],
@@ -108,9 +127,10 @@ function fitLogistic(
   rows: readonly Int32Array[],
   labels: readonly number[],
   sampleWeights: readonly number[],
-  size: number,
+  penalties: Float64Array,
   options: TrainingOptions,
 ) {
+  const size = penalties.length;
   const weights = new Float64Array(size);
   const squared = new Float64Array(size).fill(1e-8);
   let bias = 0;
@@ -130,7 +150,7 @@ function fitLogistic(
       for (const i of row) gradient[i] = (gradient[i] as number) + error;
     }
     for (let i = 0; i < size; i++) {
-      const g = (gradient[i] as number) / n + options.l2 * (weights[i] as number);
+      const g = (gradient[i] as number) / n + (penalties[i] as number) * (weights[i] as number);
       squared[i] = (squared[i] as number) + g * g;
       weights[i] = (weights[i] as number) - (rate * g) / Math.sqrt(squared[i] as number);
     }

@@ -244,6 +244,8 @@ export const ReviewFileSchema = z.strictObject({
     about: Phrases,
     benefits: Phrases,
   }),
+  /** How a requirement line ends when it is a bonus ("Kafka experience a big plus"): read like a line under "Nice to have". */
+  bonusEndings: z.array(Phrase).max(50).default([]),
   concepts: z.record(Id, Phrases),
   /** Names as voice dictation writes them, by the name they stand for ("sequel" is SQL, "pie torch" PyTorch). */
   dictated: z.record(Phrase, Phrases).default({}),

@@ -21,10 +21,10 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held above that (measured 88.7%); precision is measured at 92.4% (see docs/review.md),
+ * and 85% recall: recall is held above that (measured 90.1%); precision is measured at 93.4% (see docs/review.md),
  * below the bar, and this guard keeps it from slipping further.
  */
-const LOWO_FLOOR = { precision: 0.92, recall: 0.88 };
+const LOWO_FLOOR = { precision: 0.93, recall: 0.9 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
@@ -397,6 +397,55 @@ describe('reviewMessage', () => {
       'DevOps Engineer\n\nWhat you will do\n- Run the Kubernetes clusters and the Terraform\n- Own the pipelines and train and deploy the recommendation models',
     );
     expect(devops.documentFeatures).toContain('W:2+');
+  });
+
+  it("reads the work of a clause about other people as theirs, a requirement ending in 'a plus' as a bonus", () => {
+    // "They own the warehouse" speaks of the data engineers; "you own the feature definitions" of the hire.
+    const posting = (line: string) =>
+      `ML Engineer\n\nWhat you'll do\n- Train and serve the fraud models\n- ${line}`;
+    expect(
+      dutiesOf(
+        posting(
+          'Improve feature computation with our data engineers (they own the warehouse; you own the feature definitions)',
+        ),
+      ),
+    ).toEqual(['ml']);
+    // The same words with the hire as the subject are the hire's work.
+    expect(
+      readForReviewText(
+        knowledge,
+        posting(
+          'Improve feature computation with our data engineers (you own the warehouse and the dbt models)',
+        ),
+      ).documentFeatures,
+    ).toContain('W:2+');
+    // "A big plus": read like a line under "Nice to have".
+    const plus = readForReviewText(
+      knowledge,
+      'Backend Engineer\n\n- Build our Django APIs\n- Airflow experience a big plus',
+    );
+    expect(plus.sentences.map((s) => s.section)).toEqual(['body', 'body', 'bonus']);
+    expect(plus.dutyRoles).toEqual(['backend']);
+    expect(readForReviewText(knowledge, 'she uses Airflow plus dbt').sentences[0]?.section).toBe('body');
+  });
+
+  it('reads chat shorthand for titles and plans: "analytics eng", "split her time", "SQL? nah"', () => {
+    expect(dutiesOf('the analytics eng owns the dbt models')).toEqual(['data']);
+    expect(unitsOf('she would split her time between the API and the pipelines')).toContain('@hybrid');
+    expect(unitsOf('we split the role into two reqs')).toContain('@separate');
+    expect(unitsOf('SQL? nah')).toContain('@skip');
+    expect(unitsOf('SQL optional')).toContain('@downplay');
+  });
+
+  it('reads a text the same whatever the process read before (wink-nlp keeps new words it sees)', () => {
+    const text = "Take the models from the research crew's notebooks to production";
+    const before = readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
+    // Reading "crew's." once would teach wink-nlp "crew's" as one word.
+    readForReviewText(
+      knowledge,
+      "The warehouse is the data crew's. Our pipelines are the platform crew's, too.",
+    );
+    expect(readForReviewText(knowledge, text).sentences.flatMap((s) => s.units)).toEqual(before);
   });
 
   it('keeps lines apart with tabs and Windows line ends, and headings with emoji', () => {
