@@ -9,7 +9,7 @@
 import { readText, type Token } from './language.ts';
 import type { Knowledge } from './load.ts';
 import { type Finding, findingsInReading, MAX_REVIEW_LENGTH, readForReviewText } from './review.ts';
-import type { ReadSentence, ReviewReading } from './review-reading.ts';
+import { type ReadSentence, type ReviewReading, SIDE_SECTIONS } from './review-reading.ts';
 import type { CheatSheetFlag, FlagId, MustHave, Role } from './schema.ts';
 import { foldKey, stripSlackMarkup } from './search.ts';
 
@@ -190,9 +190,6 @@ const CONTACT = [
 ];
 
 // ---- roles ----
-
-/** Sections whose tools are no duty of the hire. */
-const SIDE_SECTIONS = new Set(['bonus', 'stack', 'about', 'benefits']);
 
 /**
  * The roles a job description asks the hire to do: every role with substantial work in its duties (titles, tools

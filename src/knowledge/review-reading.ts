@@ -416,7 +416,13 @@ function headingWithFiller(reader: Reader, label: string): SectionKind | undefin
   return undefined;
 }
 
-const SIDE_SECTIONS = new Set<SectionKind>(['bonus', 'stack', 'about', 'benefits']);
+/** Sections whose tools are no duty of the hire (the review's and the document check's). */
+export const SIDE_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>([
+  'bonus',
+  'stack',
+  'about',
+  'benefits',
+]);
 
 /** The role in the text's title line, or the role named most often. */
 function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]): string | undefined {
