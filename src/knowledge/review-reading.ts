@@ -253,6 +253,12 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     i++;
   }
+  // "A framework is a framework", "tensors are tensors": said to make no difference.
+  if (tokens.some((_, k) => saysSame(tokens, k))) {
+    units.push('@same');
+    unitNames.push(undefined);
+    unitClauses.push(clause);
+  }
   // Beside plural titles, a clause whose subject is "they" and not "you" speaks of those people's work.
   if (names.some((n) => n.entry.people))
     names.forEach((n, k) => {
@@ -263,6 +269,14 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     units.includes('@team') &&
     (names.some((n) => n.entry.roles.length > 0) || teamDoesTheWork(tokens, names));
   return { sentence, section, units, unitNames, unitClauses, names, otherTeam };
+}
+
+/** A word said to be itself ("tensors are tensors", "a framework is a framework", "Python is Python"). */
+function saysSame(tokens: readonly Token[], k: number): boolean {
+  const [word, verb] = [tokens[k] as Token, tokens[k + 1]];
+  if (verb?.lemma !== 'be' || FUNCTION_POS.has(word.pos)) return false;
+  const next = tokens[k + 2]?.lemma === 'a' || tokens[k + 2]?.lemma === 'an' ? tokens[k + 3] : tokens[k + 2];
+  return next !== undefined && next.lemma === word.lemma && !next.negated;
 }
 
 const THEY = new Set(['they', "they'll", "they're", 'their', 'them']);
@@ -447,6 +461,7 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
   }
   const counts = new Map<string, number>();
   for (const s of sentences) {
+    if (SIDE_SECTIONS.has(s.section) || s.otherTeam) continue;
     for (const n of s.names)
       if (n.entry.title && !n.entry.people && !n.negated)
         for (const r of n.entry.roles) counts.set(r, (counts.get(r) ?? 0) + 1);
@@ -505,6 +520,7 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     // endpoint" is the ML engineer's job).
     const adds = addsWork(s);
     const aboutMain = mainRole !== undefined && !adds && aboutMainRole(s, mainRole);
+    const ownTooling = !adds && saysOwn(s.sentence.tokens);
     for (const n of s.names) {
       if (n.negated || n.entry.people || n.theirs) continue;
       // A work word of several roles ("the pipelines": data, or a DevOps engineer's CI) is the main role's when it
@@ -518,7 +534,9 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
         continue;
       }
       if (n.entry.roles.length === 2) {
-        twoRoles.push(n.entry.roles);
+        // The tooling of one's own work ("the container images and CI for the pipelines you own", "your own
+        // Dockerfiles") is no second job.
+        if (!ownTooling) twoRoles.push(n.entry.roles);
         continue;
       }
       for (const r of n.entry.roles) roles.add(r);
@@ -533,6 +551,13 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
   for (const r of roles) work.add(r);
   return { roles: [...roles].sort(), withWork: [...work].sort(), absorbed };
 }
+
+/** "Your own", "you own", "their own": the work named is the hire's own, and its tooling part of it. */
+function saysOwn(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => t.lower === 'own' && OWNERS.has(tokens[i - 1]?.lower ?? ''));
+}
+
+const OWNERS = new Set(['your', 'you', 'their', 'his', 'her', 'its', 'my', 'our']);
 
 /**
  * A sentence that adds work to the one person ("he owns the Terraform AND the dashboard backend", "she can take over
@@ -572,13 +597,18 @@ function documentFeaturesOf(
   const present = new Set<string>();
   for (const s of sentences) for (const unit of s.units) if (unit.includes('@')) present.add(unit);
   const has = (unit: string) => present.has(unit);
+  // What speaks of the hire's own roles is read from the duty lines: "Base plus bonus" under Benefits, or the
+  // infrastructure team's title under "Our stack", says nothing of one person doing two jobs.
+  const own = sentences.filter((s) => !SIDE_SECTIONS.has(s.section) && !s.otherTeam);
+  const ownUnits = new Set(own.flatMap((s) => s.units));
+  const said = (unit: string) => ownUnits.has(unit);
   // Roles: how many archetypes' work the one hire is given.
   const n = dutyRoles.length;
   if (n >= 2) {
     add('R:2+');
     add(`R:${dutyRoles.join('+')}`);
-    add(has('@single') ? 'R:2+&single' : 'R:2+&nosingle');
-    if (has('@separate')) add('R:2+&separate');
+    add(said('@single') ? 'R:2+&single' : 'R:2+&nosingle');
+    if (said('@separate')) add('R:2+&separate');
     if (mainRole) add('R:2+&titled');
   }
   if (n >= 3) add('R:3+');
@@ -586,23 +616,24 @@ function documentFeaturesOf(
   const w = duties.withWork.length;
   if (w >= 2) {
     add('W:2+');
-    add(has('@single') || has('@absorb') ? 'W:2+&single' : 'W:2+&nosingle');
-    if (has('@separate')) add('W:2+&separate');
+    add(said('@single') || said('@absorb') ? 'W:2+&single' : 'W:2+&nosingle');
+    if (said('@separate')) add('W:2+&separate');
   }
   if (w >= 3) add('W:3+');
   if (duties.absorbed >= 2) add('R:absorbed2+');
-  if (has('@absorb')) add(n >= 2 || w >= 2 ? 'R:absorb&roles' : 'R:absorb');
+  if (said('@absorb')) add(n >= 2 || w >= 2 ? 'R:absorb&roles' : 'R:absorb');
   const titles = new Set(
-    sentences.flatMap((s) =>
-      s.names.filter((h) => h.entry.title && !h.entry.people).flatMap((h) => h.entry.roles),
+    own.flatMap((s) =>
+      s.names.filter((h) => h.entry.title && !h.entry.people && !h.theirs).flatMap((h) => h.entry.roles),
     ),
   );
-  if (titles.size >= 2) add(has('@separate') ? 'R:titles2&separate' : 'R:titles2');
-  if (titles.size >= 2 && (has('@absorb') || has('@same'))) add('R:titles2&absorb');
+  if (titles.size >= 2) add(said('@separate') ? 'R:titles2&separate' : 'R:titles2');
+  if (titles.size >= 2 && (said('@absorb') || said('@same'))) add('R:titles2&absorb');
   // One role made of two: said so ("the hybrid role", "50/50"), or two titles written side by side ("DE + MLE",
   // "Data Engineer / Backend Developer").
-  if (has('@hybrid')) add(n >= 2 || w >= 2 || titles.size >= 2 ? 'R:hybrid&roles' : 'R:hybrid');
+  if (said('@hybrid')) add(n >= 2 || w >= 2 || titles.size >= 2 ? 'R:hybrid&roles' : 'R:hybrid');
   if (sentences.some((s) => !SIDE_SECTIONS.has(s.section) && titlesSideBySide(s))) add('R:titles-joined');
+
   // Someone is made a role ("she can just be our ML engineer", "steps up as our MLE"), and the text names another
   // role's work or title beside it: a data scientist made the ML engineer.
   const made = rolesMade(sentences);
@@ -647,14 +678,28 @@ function documentFeaturesOf(
     add(data ? 'S:sql&data' : 'S:sql&nodata');
     // The stance nearest to SQL (or to Python), with no other subject between: "SQL comes first" against
     // "Python was the priority, SQL we skip".
+    const seen = { '@sql': new Set<string>(), '@python': new Set<string>() };
     for (const s of sentences) {
-      for (const subject of ['@sql', '@python']) {
+      for (const subject of ['@sql', '@python'] as const) {
         for (const stance of stancesNear(s, subject)) {
           const name = `S:${subject.slice(1)}~${stance}`;
           add(data ? `${name}&data` : name);
           add(`${name}&${decision}`);
+          seen[subject].add(stance);
         }
       }
+    }
+    // A candidate's profile, SQL against Python ("SQL excellent, Python just ok"), and what is decided on it: the
+    // guide's point is that the stronger SQL often does better in a data role.
+    const profile =
+      seen['@sql'].has('strong') && !seen['@sql'].has('weak') && !seen['@python'].has('strong')
+        ? 'sql>python'
+        : seen['@sql'].has('weak') && seen['@python'].has('strong') && !seen['@python'].has('weak')
+          ? 'python>sql'
+          : undefined;
+    if (profile) {
+      add(`S:${profile}`);
+      add(`S:${profile}&${decision}`);
     }
   }
   // A data posting that asks for no SQL, or only as a bonus ("Nice to have: SQL").
@@ -695,7 +740,7 @@ function documentFeaturesOf(
   const length = sentences.length < 3 ? 'short' : sentences.length < 12 ? 'medium' : 'long';
   add(`len:${length}`);
   // Two roles' work weighs differently by length: a long posting names many tools, a chat line few.
-  if (n >= 2 || w >= 2 || made.size > 0 || has('@hybrid')) add(`R:roles&${length}`);
+  if (n >= 2 || w >= 2 || made.size > 0 || said('@hybrid')) add(`R:roles&${length}`);
   return [...features];
 }
 
@@ -727,6 +772,23 @@ function titlesSideBySide(s: ReadSentence): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The roles of lines that are a posting's title: short, no sentence, opening with one role's title ("*1. Backend
+ * Engineer – Paywall*"; not "Reports to the Head of Data").
+ */
+function titleLineRoles(sentences: readonly ReadSentence[], lines: readonly string[]): Set<string> {
+  const roles = new Set<string>();
+  for (const s of sentences) {
+    const line = lines[s.sentence.line] ?? '';
+    if (line.length > 70 || /[.?!:]\W*$/.test(line)) continue;
+    const first = s.units.findIndex((u) => !/^\d+$/.test(u));
+    const name = s.unitNames[first];
+    if (!name?.entry.title || name.entry.people || name.negated || name.entry.roles.length !== 1) continue;
+    roles.add(name.entry.roles[0] as string);
+  }
+  return roles;
 }
 
 /** The roles someone is made in so many words: a title within four units after `@becomes` ("can just be the ML eng"). */
@@ -864,9 +926,22 @@ export function readingAllows(id: string, reading: ReviewReading): boolean {
  */
 export function canConflate(reading: ReviewReading): boolean {
   const { sentences, mainRole } = reading;
+  if (separatePostings(reading)) return false;
   if (!isPosting(sentences)) return true;
   const duties = sentences.filter((s) => s.section === 'duties');
   return dutyRolesOf(duties.length > 0 ? duties : sentences, mainRole).withWork.length >= 2;
+}
+
+/**
+ * Two postings in one message, said to be separate hires: lines that are each one role's title ("1. Backend Engineer
+ * – Paywall", then "2. Data Engineer – Newsroom"), and "separate" (or "two roles", "not one person") said outside the
+ * side sections.
+ */
+function separatePostings(reading: ReviewReading): boolean {
+  return (
+    titleLineRoles(reading.sentences, reading.lines).size >= 2 &&
+    reading.sentences.some((s) => !SIDE_SECTIONS.has(s.section) && s.units.includes('@separate'))
+  );
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */
@@ -994,6 +1069,14 @@ function buildReader(knowledge: Knowledge): Reader {
       if (term.roles.length <= 2) for (const r of term.roles) addUnit(entry, `@tool:${r}`);
     }
   }
+  // A tool's other names are the same tool: "torch" is PyTorch's neighbour of TensorFlow, "gh actions" GitHub
+  // Actions'. A name listed in a group itself keeps that group ("Databricks", a Spark name, among the warehouses).
+  const termOf = new Map<string, (typeof knowledge.terms)[number]>();
+  for (const term of knowledge.terms)
+    if (signal.has(term.category))
+      for (const phrase of [term.id.replace(/-/g, ' '), term.name, ...term.aliases])
+        if (!termOf.has(nameKey(phrase))) termOf.set(nameKey(phrase), term);
+  const listed = new Set(cues.neighbours.flat().map(nameKey));
   cues.neighbours.forEach((group, kin) => {
     for (const phrase of group) {
       const entry = entryFor(phrase);
@@ -1001,6 +1084,15 @@ function buildReader(knowledge: Knowledge): Reader {
       entry.kin = kin;
       if (entry.roles.length === 0) entry.name = phrase;
       addUnit(entry, '@kin');
+      const term = termOf.get(nameKey(phrase));
+      for (const other of term ? [term.id.replace(/-/g, ' '), term.name, ...term.aliases] : []) {
+        if (listed.has(nameKey(other))) continue;
+        const alias = entryFor(other);
+        if (!alias || alias.title || alias.kin >= 0) continue;
+        alias.kin = kin;
+        alias.name = entry.name;
+        addUnit(alias, '@kin');
+      }
     }
   });
   const sectionHeadings = new Map<string, SectionKind>();

@@ -31,8 +31,11 @@ export interface TrainingOptions {
    */
   otherMistakeWeight: number;
   /**
-   * Findings read from the same evidence (Python named, Python 2 or not), for which a text showing one counts in
-   * full as an example of the other's absence: what tells them apart is exactly that evidence.
+   * Pairs `[finding, other]`: a text showing `other` (and not `finding`) counts in full as an example of `finding`'s
+   * absence, because what tells the two apart is exactly the evidence they share. Python 2 and generic Python are
+   * read from the same evidence (Python named, Python 2 or not), both ways. One person given another role's work
+   * ("she can take over the Terraform too") is no neighbouring tool learned without ramp-up: at the light weight,
+   * `ignoring-ecosystem-fit` learned such texts as its own ("he can pick up the pipelines").
    */
   confusable: readonly (readonly [string, string])[];
   /**
@@ -51,7 +54,11 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   threshold: 0.5,
   minWeight: 0.06,
   otherMistakeWeight: 0.05,
-  confusable: [['python-2-only', 'generic-python']],
+  confusable: [
+    ['python-2-only', 'generic-python'],
+    ['generic-python', 'python-2-only'],
+    ['ignoring-ecosystem-fit', 'conflating-roles'],
+  ],
 };
 
 /** Trains weights for each finding id. */
@@ -74,7 +81,7 @@ export function trainReviewModel(
       ),
     );
     const labels = examples.map((e) => (e.labels.includes(id) ? 1 : 0));
-    const near = new Set(options.confusable.flatMap(([a, b]) => (a === id ? [b] : b === id ? [a] : [])));
+    const near = new Set(options.confusable.flatMap(([a, b]) => (a === id ? [b] : [])));
     const sampleWeights = examples.map((e, r) =>
       labels[r] === 0 && e.labels.length > 0 && !e.labels.some((l) => near.has(l))
         ? options.otherMistakeWeight
