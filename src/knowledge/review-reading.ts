@@ -220,7 +220,11 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   for (let i = 0; i < tokens.length; ) {
     const match = nameAt(reader, tokens, folded, i);
     if (match) {
-      const negated = tokens.slice(i, i + match.length).some((t) => t.negated);
+      // A phrase that says its own negation ("not a fit", "not important") is negated only by one before it.
+      const words = tokens.slice(i, i + match.length);
+      const negated = words.some((t) => NEGATIONS.has(t.lower))
+        ? Boolean(tokens[i]?.negated)
+        : words.some((t) => t.negated);
       const hit = {
         entry: match.entry,
         text: tokens
@@ -278,6 +282,20 @@ function saysSame(tokens: readonly Token[], k: number): boolean {
   const next = tokens[k + 2]?.lemma === 'a' || tokens[k + 2]?.lemma === 'an' ? tokens[k + 3] : tokens[k + 2];
   return next !== undefined && next.lemma === word.lemma && !next.negated;
 }
+
+/** Words that negate what follows them: a phrase holding one carries its own negation. */
+const NEGATIONS = new Set([
+  'not',
+  "n't",
+  'no',
+  'never',
+  'without',
+  'nothing',
+  'none',
+  'nor',
+  'neither',
+  'nobody',
+]);
 
 const THEY = new Set(['they', "they'll", "they're", 'their', 'them']);
 const YOU = new Set(['you', "you'll", "you're", 'your']);
@@ -440,13 +458,22 @@ export const SIDE_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>([
 
 /** The role in the text's title line, or the role named most often. */
 function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]): string | undefined {
-  const titleOn = (line: number) =>
-    sentences
-      .find((s) => s.sentence.line === line)
-      ?.names.find((n) => n.entry.title && n.entry.roles.length === 1 && !n.negated)?.entry.roles[0];
+  // A title line naming two roles ("Backend & DevOps Engineer", "Data / ML Engineer") is one role made of two: no
+  // main role, so neither absorbs the other's tools as its environment.
+  const JOINED = 'joined';
+  const titleOn = (line: number) => {
+    const s = sentences.find((x) => x.sentence.line === line);
+    if (!s) return undefined;
+    const joined = s.units.some((u, i) => {
+      const [a, b] = [titleRole(u), titleRole(s.units[i + 1])];
+      return a !== undefined && b !== undefined && a !== b;
+    });
+    if (joined) return JOINED;
+    return s.names.find((n) => n.entry.title && n.entry.roles.length === 1 && !n.negated)?.entry.roles[0];
+  };
   if ((lines[0] ?? '').length <= 100) {
     const title = titleOn(0);
-    if (title) return title;
+    if (title) return title === JOINED ? undefined : title;
   }
   // A posting pasted under a line of chat ("Oakmere posting, anything to fix?"): its title is the first short line
   // after a blank one, among the first few.
@@ -456,7 +483,7 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
     // A title is short and no question or sentence: "Can our data scientist be our ML engineer?" is chat.
     if (text.length > 80 || /[?.!]$/.test(text)) break;
     const title = titleOn(line);
-    if (title) return title;
+    if (title) return title === JOINED ? undefined : title;
     break;
   }
   const counts = new Map<string, number>();
@@ -935,13 +962,12 @@ export function canConflate(reading: ReviewReading): boolean {
 /**
  * Two postings in one message, said to be separate hires: lines that are each one role's title ("1. Backend Engineer
  * – Paywall", then "2. Data Engineer – Newsroom"), and "separate" (or "two roles", "not one person") said outside the
- * side sections.
+ * side sections; not a role said to be made of both ("half backend, half DevOps: split your week 50/50").
  */
 function separatePostings(reading: ReviewReading): boolean {
-  return (
-    titleLineRoles(reading.sentences, reading.lines).size >= 2 &&
-    reading.sentences.some((s) => !SIDE_SECTIONS.has(s.section) && s.units.includes('@separate'))
-  );
+  const said = (unit: string) =>
+    reading.sentences.some((s) => !SIDE_SECTIONS.has(s.section) && s.units.includes(unit));
+  return titleLineRoles(reading.sentences, reading.lines).size >= 2 && said('@separate') && !said('@hybrid');
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */

@@ -445,6 +445,10 @@ describe('reviewMessage', () => {
     expect(unitsOf("we're torch, she's TF, but tensors are tensors")).toContain('@same');
     expect(unitsOf('a framework is a framework')).toContain('@same');
     expect(unitsOf('Python is not Python 2')).not.toContain('@same');
+    // A phrase that says its own negation is not negated by it: "not a fit" rejects, "not important" plays down.
+    expect(unitsOf('it is not a fit')).toContain('@reject');
+    expect(unitsOf('SQL is not important for this role')).toContain('@downplay');
+    expect(unitsOf('we did not reject him')).toContain('!@reject');
   });
 
   it("reads a tool's other names as its neighbours too: torch and TF, gh actions and GitLab CI, Spark and Dask", () => {
@@ -481,12 +485,31 @@ describe('reviewMessage', () => {
     expect(posting.documentFeatures).toContain('R:2+&nosingle');
     expect(posting.documentFeatures).not.toContain('R:titles2');
     expect(posting.mainRole).toBe('backend');
+    // A title of two roles is one role made of two: neither is the main role that absorbs the other's tools.
+    const joined = readForReviewText(
+      knowledge,
+      'Backend & DevOps Engineer\n\nWhat you will do\n- Build our FastAPI services\n- Run the EKS clusters and write the Terraform',
+    );
+    expect(joined.mainRole).toBeUndefined();
+    expect(joined.dutyRoles).toEqual(['backend', 'devops']);
+    expect(
+      readForReviewText(knowledge, 'ML Engineer, Underwriting Automation\n\n- Train the models').mainRole,
+    ).toBe('ml');
   });
 
   it('reads two postings in one message, said to be separate hires, as no conflation', () => {
     const two =
       "We're hiring two engineers\n\n1. Backend Engineer – Payments\nBuild our Django services and Stripe integrations.\n\n2. Data Engineer – Reporting\nBuild dbt models and Dagster pipelines in BigQuery.\n\nThese are two separate roles with separate interview loops.";
     expect(canConflate(readForReviewText(knowledge, two))).toBe(false);
+    // One role said to be made of both is no two postings, whatever its section titles.
+    expect(
+      canConflate(
+        readForReviewText(
+          knowledge,
+          'Senior Backend / DevOps Engineer\n\nOne role: you split your week 50/50.\n\nBackend (half your time)\n- Build our Django services\n\nDevOps (the other half)\n- Own the Terraform and the EKS cluster\n\nNot two separate jobs: one person.',
+        ),
+      ),
+    ).toBe(true);
     // The same two titles without "separate" may be one person's two jobs: the model decides.
     expect(
       canConflate(readForReviewText(knowledge, two.replace(/These are .*$/, 'One person does both.'))),
