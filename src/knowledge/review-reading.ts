@@ -31,6 +31,8 @@ interface NameEntry {
   spellings: Set<string> | undefined;
   /** Every phrase giving this key is one word ("NoSQL"): two words written apart ("no SQL") are not it. */
   compact: boolean;
+  /** A phrase holding its own negation ("no hire", "not a fit"): matched only as written, not "no hiring manager". */
+  negative: boolean;
 }
 
 /** A name found in a sentence. */
@@ -279,9 +281,21 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
 function saysSame(tokens: readonly Token[], k: number): boolean {
   const [word, verb] = [tokens[k] as Token, tokens[k + 1]];
   if (verb?.lemma !== 'be' || FUNCTION_POS.has(word.pos)) return false;
-  const next = tokens[k + 2]?.lemma === 'a' || tokens[k + 2]?.lemma === 'an' ? tokens[k + 3] : tokens[k + 2];
-  return next !== undefined && next.lemma === word.lemma && !next.negated;
+  const at = tokens[k + 2]?.lemma === 'a' || tokens[k + 2]?.lemma === 'an' ? k + 3 : k + 2;
+  const next = tokens[at];
+  // The word ends its clause ("tensors are tensors, he'll ramp"), not "experience is experience with APIs"; and
+  // the sentence does not go on to say they differ ("Prometheus is Prometheus, Datadog is Datadog: different").
+  const after = tokens[at + 1];
+  return (
+    next !== undefined &&
+    next.value.toLowerCase() === word.value.toLowerCase() &&
+    !next.negated &&
+    (after === undefined || CLAUSE_ENDS.has(after.value)) &&
+    !tokens.some((t) => t.lemma === 'different' || t.lemma === 'differ' || t.lemma === 'difference')
+  );
 }
+
+const CLAUSE_ENDS = new Set([',', '.', ';', ':', '!', '?', ')', '-', '–', '—']);
 
 /** Words that negate what follows them: a phrase holding one carries its own negation. */
 const NEGATIONS = new Set([
@@ -350,8 +364,9 @@ function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: num
     // No name goes on from here, as written or in dictionary form.
     if (!reader.prefixes.has(written) && !reader.prefixes.has(lemma)) break;
     if (last === '') continue;
-    const entry = reader.names.get(written) ?? reader.names.get(lemma);
-    if (!entry || (entry.compact && spaced)) continue;
+    const asWritten = reader.names.get(written);
+    const entry = asWritten ?? reader.names.get(lemma);
+    if (!entry || (entry.compact && spaced) || (entry.negative && !asWritten)) continue;
     const spelling = entry.spellings;
     if (
       spelling &&
@@ -461,12 +476,18 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
   // A title line naming two roles ("Backend & DevOps Engineer", "Data / ML Engineer") is one role made of two: no
   // main role, so neither absorbs the other's tools as its environment.
   const JOINED = 'joined';
-  const titleOn = (line: number) => {
-    const s = sentences.find((x) => x.sentence.line === line);
+  const titleOn = (at: number) => {
+    const s = sentences.find((x) => x.sentence.line === at);
     if (!s) return undefined;
-    const joined = s.units.some((u, i) => {
-      const [a, b] = [titleRole(u), titleRole(s.units[i + 1])];
-      return a !== undefined && b !== undefined && a !== b;
+    // Two titles joined by "&", "/", "+", "and" or "or" ("Data Engineer – Machine Learning" names a team).
+    const text = (lines[at] ?? '').toLowerCase();
+    const titles = s.names.filter((n) => n.entry.title && n.entry.roles.length === 1 && !n.negated);
+    const joined = titles.some((a, k) => {
+      const b = titles[k + 1];
+      if (!b || b.entry.roles[0] === a.entry.roles[0]) return false;
+      const from = text.indexOf(a.text.toLowerCase());
+      const to = text.indexOf(b.text.toLowerCase(), from + a.text.length);
+      return from >= 0 && to >= 0 && /^\s*(?:&|\/|\+|and|or)\s*$/.test(text.slice(from + a.text.length, to));
     });
     if (joined) return JOINED;
     return s.names.find((n) => n.entry.title && n.entry.roles.length === 1 && !n.negated)?.entry.roles[0];
@@ -570,21 +591,31 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
     }
   }
   // A tool of two roles (Kafka: data or backend) is read as the role the rest of the text gives, when it gives one.
+  // When it gives neither, the tool's two roles count only in a text with no role of its own: in a backend posting,
+  // "APIs that notebooks call" names the users' tools, not two more jobs.
   const given = new Set([...roles, ...work]);
   for (const pair of twoRoles) {
     const known = pair.filter((r) => given.has(r));
-    for (const r of known.length > 0 ? known : pair) roles.add(r);
+    for (const r of known.length > 0 ? known : mainRole ? [] : pair) roles.add(r);
   }
   for (const r of roles) work.add(r);
   return { roles: [...roles].sort(), withWork: [...work].sort(), absorbed };
 }
 
-/** "Your own", "you own", "their own": the work named is the hire's own, and its tooling part of it. */
+/**
+ * Tooling for the hire's own work: "your own Dockerfiles", "CI for the pipelines you own" (not "our own platform",
+ * nor "you own the whole release process", where owning it is the job).
+ */
 function saysOwn(tokens: readonly Token[]): boolean {
-  return tokens.some((t, i) => t.lower === 'own' && OWNERS.has(tokens[i - 1]?.lower ?? ''));
+  return tokens.some((t, i) => {
+    if (t.lower !== 'own') return false;
+    const before = tokens[i - 1]?.lower ?? '';
+    if (OWNERS.has(before)) return true;
+    return before === 'you' && tokens.slice(Math.max(0, i - 5), i - 1).some((x) => x.lower === 'for');
+  });
 }
 
-const OWNERS = new Set(['your', 'you', 'their', 'his', 'her', 'its', 'my', 'our']);
+const OWNERS = new Set(['your', 'their', 'his', 'her']);
 
 /**
  * A sentence that adds work to the one person ("he owns the Terraform AND the dashboard backend", "she can take over
@@ -809,6 +840,8 @@ function titleLineRoles(sentences: readonly ReadSentence[], lines: readonly stri
   const roles = new Set<string>();
   for (const s of sentences) {
     const line = lines[s.sentence.line] ?? '';
+    // A posting's title stands outside its sections and is no bullet ("- DevOps for the whole company" is a duty).
+    if (s.section !== 'body' || /^[-*•·]\s/.test(line)) continue;
     if (line.length > 70 || /[.?!:]\W*$/.test(line)) continue;
     const first = s.units.findIndex((u) => !/^\d+$/.test(u));
     const name = s.unitNames[first];
@@ -965,9 +998,15 @@ export function canConflate(reading: ReviewReading): boolean {
  * side sections; not a role said to be made of both ("half backend, half DevOps: split your week 50/50").
  */
 function separatePostings(reading: ReviewReading): boolean {
-  const said = (unit: string) =>
-    reading.sentences.some((s) => !SIDE_SECTIONS.has(s.section) && s.units.includes(unit));
-  return titleLineRoles(reading.sentences, reading.lines).size >= 2 && said('@separate') && !said('@hybrid');
+  const body = reading.sentences.filter((s) => !SIDE_SECTIONS.has(s.section));
+  const separate = body.some((s) =>
+    s.sentence.tokens.some((t) => /^separate(?:ly)?$/.test(t.lower) && !t.negated),
+  );
+  return (
+    separate &&
+    titleLineRoles(reading.sentences, reading.lines).size >= 2 &&
+    !body.some((s) => s.units.includes('@hybrid'))
+  );
 }
 
 /** Roles named anywhere in a reading (titles and core tools). */
@@ -1029,6 +1068,10 @@ function buildReader(knowledge: Knowledge): Reader {
     longest = Math.max(longest, phrase.trim().split(/[\s/-]+/).length + 2);
     let entry = names.get(key);
     if (entry) entry.compact &&= !/\s/.test(phrase.trim());
+    const negative = phrase
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .some((w) => NEGATIONS.has(w));
     if (!entry) {
       entry = {
         units: [],
@@ -1041,9 +1084,11 @@ function buildReader(knowledge: Knowledge): Reader {
         name: phrase,
         spellings: spellings.get(key),
         compact: !/\s/.test(phrase.trim()),
+        negative: false,
       };
       names.set(key, entry);
     }
+    if (negative) entry.negative = true;
     return entry;
   };
   const addUnit = (entry: NameEntry, unit: string) => {
@@ -1096,11 +1141,12 @@ function buildReader(knowledge: Knowledge): Reader {
     }
   }
   // A tool's other names are the same tool: "torch" is PyTorch's neighbour of TensorFlow, "gh actions" GitHub
-  // Actions'. A name listed in a group itself keeps that group ("Databricks", a Spark name, among the warehouses).
+  // Actions'. Only for a group name that is the glossary term itself (PyTorch), not one of a wider term's aliases
+  // ("GitLab CI" under CI/CD: "CI" is no neighbour of GitHub Actions). A name listed in a group keeps its group.
   const termOf = new Map<string, (typeof knowledge.terms)[number]>();
   for (const term of knowledge.terms)
     if (signal.has(term.category))
-      for (const phrase of [term.id.replace(/-/g, ' '), term.name, ...term.aliases])
+      for (const phrase of [term.id.replace(/-/g, ' '), term.name])
         if (!termOf.has(nameKey(phrase))) termOf.set(nameKey(phrase), term);
   const listed = new Set(cues.neighbours.flat().map(nameKey));
   cues.neighbours.forEach((group, kin) => {

@@ -21,7 +21,7 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held above that (measured 88.8% over 37 writers); precision is measured at 93.6% (see
+ * and 85% recall: recall is held above that (measured 89.3% over 37 writers); precision is measured at 93.7% (see
  * docs/review.md), below the bar, and this guard keeps it from slipping further.
  */
 const LOWO_FLOOR = { precision: 0.93, recall: 0.88 };
@@ -437,25 +437,33 @@ describe('reviewMessage', () => {
     expect(unitsOf('SQL optional')).toContain('@downplay');
   });
 
-  it('reads "passed" as advancing and "pass on" as rejecting, and a word said to be itself as no difference', () => {
-    expect(unitsOf('screen passed, sending her to the HM')).toContain('@hire');
+  it('reads "pass" alone as no decision and "pass on" as rejecting, and a word said to be itself as no difference', () => {
     expect(unitsOf('screen passed, sending her to the HM')).not.toContain('@reject');
+    expect(unitsOf('I think he will pass the onsite easily')).not.toContain('@reject');
     expect(unitsOf("we'll pass on him")).toContain('@reject');
     expect(unitsOf('hard pass from me')).toContain('@reject');
     expect(unitsOf("we're torch, she's TF, but tensors are tensors")).toContain('@same');
     expect(unitsOf('a framework is a framework')).toContain('@same');
     expect(unitsOf('Python is not Python 2')).not.toContain('@same');
+    // Not a word followed by more ("experience is experience with large APIs"), nor two said to differ.
+    expect(unitsOf('Her Flask experience is experience with large APIs')).not.toContain('@same');
+    expect(unitsOf('Prometheus is Prometheus, Datadog is Datadog: different tools')).not.toContain('@same');
     // A phrase that says its own negation is not negated by it: "not a fit" rejects, "not important" plays down.
     expect(unitsOf('it is not a fit')).toContain('@reject');
     expect(unitsOf('SQL is not important for this role')).toContain('@downplay');
     expect(unitsOf('we did not reject him')).toContain('!@reject');
+    // Such a phrase is matched as written: "no hiring manager yet" is no "no hire", "no Go experience" no "no-go".
+    expect(unitsOf('No hire.')).toContain('@reject');
+    expect(unitsOf('No hiring manager yet, advance her')).not.toContain('@reject');
+    expect(unitsOf('She has no Go experience but strong Python, advance')).not.toContain('@reject');
   });
 
-  it("reads a tool's other names as its neighbours too: torch and TF, gh actions and GitLab CI, Spark and Dask", () => {
+  it("reads a tool's other names as its neighbours too: torch and TF, gh actions and GitLab CI", () => {
     expect(featuresOf("we're torch, she's TF")).toContain('E:neighbours');
     expect(featuresOf('she is GitLab CI, we are on gh actions')).toContain('E:neighbours');
-    expect(featuresOf("He's Dask, not Spark")).toContain('E:neighbours');
     expect(featuresOf('his last web job was Pylons, we run Django')).toContain('E:neighbours');
+    // A wider term's other names are no tool: "CI" is no neighbour of GitHub Actions.
+    expect(featuresOf('We use GitHub Actions for CI.')).not.toContain('E:neighbours');
   });
 
   it("reads a candidate's SQL against their Python: the stronger SQL passed over is the guide's point", () => {
@@ -495,12 +503,25 @@ describe('reviewMessage', () => {
     expect(
       readForReviewText(knowledge, 'ML Engineer, Underwriting Automation\n\n- Train the models').mainRole,
     ).toBe('ml');
+    // A team named after the title is no second role: "Data Engineer – Machine Learning" is a data engineer.
+    expect(
+      readForReviewText(knowledge, 'Data Engineer – Machine Learning\n\n- Build the pipelines').mainRole,
+    ).toBe('data');
   });
 
   it('reads two postings in one message, said to be separate hires, as no conflation', () => {
     const two =
       "We're hiring two engineers\n\n1. Backend Engineer – Payments\nBuild our Django services and Stripe integrations.\n\n2. Data Engineer – Reporting\nBuild dbt models and Dagster pipelines in BigQuery.\n\nThese are two separate roles with separate interview loops.";
     expect(canConflate(readForReviewText(knowledge, two))).toBe(false);
+    // A bullet that opens with a title is a duty, and "split the monolith" says nothing of separate hires.
+    expect(
+      canConflate(
+        readForReviewText(
+          knowledge,
+          'Backend Engineer\n\n- Build our Django APIs and split the monolith into services\n- Run the EKS clusters and write the Terraform\n- DevOps for the whole company',
+        ),
+      ),
+    ).toBe(true);
     // One role said to be made of both is no two postings, whatever its section titles.
     expect(
       canConflate(
