@@ -489,8 +489,7 @@ function mainRoleOf(sentences: readonly ReadSentence[], lines: readonly string[]
       const to = text.indexOf(b.text.toLowerCase(), from + a.text.length);
       return from >= 0 && to >= 0 && /^\s*(?:&|\/|\+|and|or)\s*$/.test(text.slice(from + a.text.length, to));
     });
-    if (joined) return JOINED;
-    return s.names.find((n) => n.entry.title && n.entry.roles.length === 1 && !n.negated)?.entry.roles[0];
+    return joined ? JOINED : titles[0]?.entry.roles[0];
   };
   if ((lines[0] ?? '').length <= 100) {
     const title = titleOn(0);
@@ -1053,6 +1052,11 @@ function readerFor(knowledge: Knowledge): Reader {
   return reader;
 }
 
+/** The ways a glossary term is written: its id as words, its name, then its aliases. */
+function termPhrases(term: Knowledge['terms'][number]): string[] {
+  return [term.id.replace(/-/g, ' '), term.name, ...term.aliases];
+}
+
 function buildReader(knowledge: Knowledge): Reader {
   const cues = knowledge.reviewCues;
   const spellings = new Map<string, Set<string>>();
@@ -1131,7 +1135,7 @@ function buildReader(knowledge: Knowledge): Reader {
   const signal = new Set(cues.signalCategories);
   for (const term of knowledge.terms) {
     if (!signal.has(term.category) || term.roles.length === 0) continue;
-    for (const phrase of [term.id.replace(/-/g, ' '), term.name, ...term.aliases]) {
+    for (const phrase of termPhrases(term)) {
       const entry = entryFor(phrase);
       if (!entry || entry.title) continue;
       entry.name = term.name;
@@ -1146,7 +1150,7 @@ function buildReader(knowledge: Knowledge): Reader {
   const termOf = new Map<string, (typeof knowledge.terms)[number]>();
   for (const term of knowledge.terms)
     if (signal.has(term.category))
-      for (const phrase of [term.id.replace(/-/g, ' '), term.name])
+      for (const phrase of termPhrases(term).slice(0, 2))
         if (!termOf.has(nameKey(phrase))) termOf.set(nameKey(phrase), term);
   const listed = new Set(cues.neighbours.flat().map(nameKey));
   cues.neighbours.forEach((group, kin) => {
@@ -1157,7 +1161,7 @@ function buildReader(knowledge: Knowledge): Reader {
       if (entry.roles.length === 0) entry.name = phrase;
       addUnit(entry, '@kin');
       const term = termOf.get(nameKey(phrase));
-      for (const other of term ? [term.id.replace(/-/g, ' '), term.name, ...term.aliases] : []) {
+      for (const other of term ? termPhrases(term) : []) {
         if (listed.has(nameKey(other))) continue;
         const alias = entryFor(other);
         if (!alias || alias.title || alias.kin >= 0) continue;

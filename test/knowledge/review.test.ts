@@ -32,6 +32,8 @@ const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
 const unitsOf = (text: string) => readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
 const featuresOf = (text: string) => readForReviewText(knowledge, text).documentFeatures;
 const dutiesOf = (text: string) => readForReviewText(knowledge, text).dutyRoles;
+/** Whether the reading of a text allows `conflating-roles` at all (the posting gate). */
+const conflatable = (text: string) => canConflate(readForReviewText(knowledge, text));
 
 describe('the labeled corpus', () => {
   const sets = labeledSets();
@@ -268,18 +270,12 @@ describe('reviewMessage', () => {
   it("raises conflating-roles on a posting only when its duties give the one hire two roles' work", () => {
     const posting = (duty: string) =>
       ['Backend Engineer', '', 'Responsibilities', '- Build and own the Django REST API', duty].join('\n');
-    expect(canConflate(readForReviewText(knowledge, posting('- Write tests for it')))).toBe(false);
-    expect(canConflate(readForReviewText(knowledge, posting('- Train the PyTorch ranking models')))).toBe(
-      true,
-    );
+    expect(conflatable(posting('- Write tests for it'))).toBe(false);
+    expect(conflatable(posting('- Train the PyTorch ranking models'))).toBe(true);
     // Work words count as work: training the models is an ML engineer's, with no tool named.
-    expect(
-      canConflate(readForReviewText(knowledge, posting('- Train and fine-tune the models weekly'))),
-    ).toBe(true);
+    expect(conflatable(posting('- Train and fine-tune the models weekly'))).toBe(true);
     // Chat is not read as a posting: the model alone decides.
-    expect(canConflate(readForReviewText(knowledge, 'our backend dev could also train the models'))).toBe(
-      true,
-    );
+    expect(conflatable('our backend dev could also train the models')).toBe(true);
   });
 
   it('reads "motor" and "flux" as plain words, "Motor" and "Flux" as tools', () => {
@@ -512,29 +508,21 @@ describe('reviewMessage', () => {
   it('reads two postings in one message, said to be separate hires, as no conflation', () => {
     const two =
       "We're hiring two engineers\n\n1. Backend Engineer – Payments\nBuild our Django services and Stripe integrations.\n\n2. Data Engineer – Reporting\nBuild dbt models and Dagster pipelines in BigQuery.\n\nThese are two separate roles with separate interview loops.";
-    expect(canConflate(readForReviewText(knowledge, two))).toBe(false);
+    expect(conflatable(two)).toBe(false);
     // A bullet that opens with a title is a duty, and "split the monolith" says nothing of separate hires.
     expect(
-      canConflate(
-        readForReviewText(
-          knowledge,
-          'Backend Engineer\n\n- Build our Django APIs and split the monolith into services\n- Run the EKS clusters and write the Terraform\n- DevOps for the whole company',
-        ),
+      conflatable(
+        'Backend Engineer\n\n- Build our Django APIs and split the monolith into services\n- Run the EKS clusters and write the Terraform\n- DevOps for the whole company',
       ),
     ).toBe(true);
     // One role said to be made of both is no two postings, whatever its section titles.
     expect(
-      canConflate(
-        readForReviewText(
-          knowledge,
-          'Senior Backend / DevOps Engineer\n\nOne role: you split your week 50/50.\n\nBackend (half your time)\n- Build our Django services\n\nDevOps (the other half)\n- Own the Terraform and the EKS cluster\n\nNot two separate jobs: one person.',
-        ),
+      conflatable(
+        'Senior Backend / DevOps Engineer\n\nOne role: you split your week 50/50.\n\nBackend (half your time)\n- Build our Django services\n\nDevOps (the other half)\n- Own the Terraform and the EKS cluster\n\nNot two separate jobs: one person.',
       ),
     ).toBe(true);
     // The same two titles without "separate" may be one person's two jobs: the model decides.
-    expect(
-      canConflate(readForReviewText(knowledge, two.replace(/These are .*$/, 'One person does both.'))),
-    ).toBe(true);
+    expect(conflatable(two.replace(/These are .*$/, 'One person does both.'))).toBe(true);
   });
 
   it('reads a text the same whatever the process read before (wink-nlp keeps new words it sees)', () => {
