@@ -120,6 +120,14 @@ const SCOPE_END = new Set([
 ]);
 
 /**
+ * Subjects that open a new clause: wink-nlp's scope runs on through them to the sentence's end ("since we can't hire
+ * a second dev I'll ask him to take over the API" negates nothing after "I").
+ */
+const NEW_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
+/** Verbs whose negation is the clause's after them: "I don't think he knows SQL" says he does not. */
+const OPINION = new Set(['think', 'believe', 'feel', 'expect', 'guess', 'suppose', 'say', 'reckon']);
+
+/**
  * A word with an apostrophe ending ("team's", "she'd") right before punctuation. wink-nlp keeps every new word it
  * sees in its lexicon: "the team's." would teach it "team's" as one word, and from then on "the team's notebooks"
  * would read differently than in a fresh process. A space before the punctuation keeps each reading the same
@@ -155,12 +163,15 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
   for (const [first, last] of spans) {
     let tokens: Token[] = [];
     let extraNegation = false;
+    // Set once a new subject ends wink-nlp's scope, until its flags stop.
+    let scopeClosed = false;
     const flush = () => {
       if (tokens.some((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM')) {
         sentences.push({ tokens, text: sentenceText(tokens), line });
       }
       tokens = [];
       extraNegation = false;
+      scopeClosed = false;
     };
     for (let i = first; i <= last; i++) {
       const value = values[i] ?? '';
@@ -174,12 +185,15 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
       const lower = value.toLowerCase();
       const lemma = LEMMAS[lower] ?? (lemmas[i] ?? lower).toLowerCase();
       if (SCOPE_END.has(lower)) extraNegation = false;
+      if (!negation[i]) scopeClosed = false;
+      else if (NEW_SUBJECTS.has(lower) && tokens.at(-1)?.negated && !OPINION.has(tokens.at(-1)?.lemma ?? ''))
+        scopeClosed = true;
       tokens.push({
         value,
         lower,
         lemma,
         pos: pos[i] ?? 'X',
-        negated: Boolean(negation[i]) || extraNegation,
+        negated: (Boolean(negation[i]) && !scopeClosed) || extraNegation,
         capitalised: /^\p{Lu}/u.test(value),
       });
       if (EXTRA_NEGATIONS.has(lemma)) extraNegation = true;

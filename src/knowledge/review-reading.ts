@@ -27,6 +27,11 @@ interface NameEntry {
   kin: number;
   /** Display name of the tool, for neighbouring-tool pairs. */
   name: string;
+  /**
+   * Which tool of its neighbour group it is (the group's phrase, folded), or '' outside the groups: Datadog and
+   * Prometheus are both the glossary's "Monitoring and observability", but neighbours of each other all the same.
+   */
+  kinKey: string;
   /** For names that are also everyday words: the only spellings that count ("DE", "BE"), else undefined. */
   spellings: Set<string> | undefined;
   /** Every phrase giving this key is one word ("NoSQL"): two words written apart ("no SQL") are not it. */
@@ -731,8 +736,17 @@ function documentFeaturesOf(
   if (has('@same') && kins.size > 0) add('E:kin&same');
   // SQL in a data context, and the stance taken toward it.
   const data = dutyRoles.includes('data') || titles.has('data') || has('@tool:data');
+  // The role the text names for the hire: SQL skipped for a backend or GPU-kernel job is no data role's SQL.
+  const hireRoles = new Set([...titles, ...(mainRole ? [mainRole] : [])]);
+  const context =
+    hireRoles.has('data') || hireRoles.has('data-analyst')
+      ? 'data'
+      : hireRoles.size > 0
+        ? 'other'
+        : 'unknown';
   if (has('@sql') || has('!@sql')) {
     add(data ? 'S:sql&data' : 'S:sql&nodata');
+    add(`S:sql&role-${context}`);
     // The stance nearest to SQL (or to Python), with no other subject between: "SQL comes first" against
     // "Python was the priority, SQL we skip".
     const seen = { '@sql': new Set<string>(), '@python': new Set<string>() };
@@ -742,6 +756,7 @@ function documentFeaturesOf(
           const name = `S:${subject.slice(1)}~${stance}`;
           add(data ? `${name}&data` : name);
           add(`${name}&${decision}`);
+          add(`${name}&role-${context}`);
           seen[subject].add(stance);
         }
       }
@@ -760,7 +775,7 @@ function documentFeaturesOf(
     }
   }
   // A data posting that asks for no SQL, or only as a bonus ("Nice to have: SQL").
-  if (isPosting(sentences) && (mainRole === 'data' || dutyRoles.includes('data'))) {
+  if (isPosting(sentences) && (mainRole === 'data' || (!mainRole && dutyRoles.includes('data')))) {
     const withSql = sentences.filter(namesSql);
     if (withSql.length === 0) add('S:data-posting&nosql');
     else if (withSql.every((s) => SIDE_SECTIONS.has(s.section))) add('S:data-posting&sql-side');
@@ -776,6 +791,8 @@ function documentFeaturesOf(
   // Algorithm puzzles, and the weight given to them.
   if (has('@algorithm')) {
     add(`A:algo&${decision}`);
+    // A job whose work is algorithms (a solver, ranking, retrieval): its algorithms round tests the work itself.
+    if (has('@algowork')) add('A:algo&algowork');
     for (const s of sentences) {
       const u = new Set(s.units);
       if (!u.has('@algorithm')) continue;
@@ -954,18 +971,28 @@ export function neighbourPairs(reading: ReviewReading): [string, string][] {
     .map((n) => [n[0] as string, n[1] as string]);
 }
 
-/** The neighbouring tools named in the sentences, by group (`neighbours` in review.yaml), each name once. */
+/**
+ * The neighbouring tools named in the sentences, by group (`neighbours` in review.yaml), each tool once: by its
+ * glossary name, or as written when that name is shared by its neighbours (Datadog and Prometheus are both
+ * "Monitoring and observability").
+ */
 function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
-  const kins = new Map<number, string[]>();
+  const kins = new Map<number, Map<string, NameHit>>();
   for (const s of sentences) {
     for (const h of s.names) {
       if (h.entry.kin < 0) continue;
-      const names = kins.get(h.entry.kin) ?? [];
-      if (!names.includes(h.entry.name)) names.push(h.entry.name);
-      kins.set(h.entry.kin, names);
+      const tools = kins.get(h.entry.kin) ?? new Map<string, NameHit>();
+      if (!tools.has(h.entry.kinKey)) tools.set(h.entry.kinKey, h);
+      kins.set(h.entry.kin, tools);
     }
   }
-  return kins;
+  return new Map(
+    [...kins].map(([kin, tools]) => {
+      const hits = [...tools.values()];
+      const shared = new Set(hits.map((h) => h.entry.name)).size < hits.length;
+      return [kin, hits.map((h) => (shared ? h.text : h.entry.name))];
+    }),
+  );
 }
 
 /**
@@ -1085,6 +1112,7 @@ function buildReader(knowledge: Knowledge): Reader {
         title: false,
         people: false,
         kin: -1,
+        kinKey: '',
         name: phrase,
         spellings: spellings.get(key),
         compact: !/\s/.test(phrase.trim()),
@@ -1152,22 +1180,30 @@ function buildReader(knowledge: Knowledge): Reader {
     if (signal.has(term.category))
       for (const phrase of termPhrases(term).slice(0, 2))
         if (!termOf.has(nameKey(phrase))) termOf.set(nameKey(phrase), term);
-  const listed = new Set(cues.neighbours.flat().map(nameKey));
-  cues.neighbours.forEach((group, kin) => {
-    for (const phrase of group) {
-      const entry = entryFor(phrase);
-      if (!entry) continue;
-      entry.kin = kin;
-      if (entry.roles.length === 0) entry.name = phrase;
-      addUnit(entry, '@kin');
-      const term = termOf.get(nameKey(phrase));
-      for (const other of term ? termPhrases(term) : []) {
-        if (listed.has(nameKey(other))) continue;
-        const alias = entryFor(other);
-        if (!alias || alias.title || alias.kin >= 0) continue;
-        alias.kin = kin;
-        alias.name = entry.name;
-        addUnit(alias, '@kin');
+  // A group's item is one tool, however many names it is listed under ("flux", "fluxcd").
+  const groups = cues.neighbours.map((group) =>
+    group.map((item) => (typeof item === 'string' ? [item] : item)),
+  );
+  const listed = new Set(groups.flat(2).map(nameKey));
+  groups.forEach((group, kin) => {
+    for (const names of group) {
+      for (const phrase of names) {
+        const entry = entryFor(phrase);
+        if (!entry) continue;
+        entry.kin = kin;
+        entry.kinKey = nameKey(names[0] as string);
+        if (entry.roles.length === 0) entry.name = phrase;
+        addUnit(entry, '@kin');
+        const term = termOf.get(nameKey(phrase));
+        for (const other of term ? termPhrases(term) : []) {
+          if (listed.has(nameKey(other))) continue;
+          const alias = entryFor(other);
+          if (!alias || alias.title || alias.kin >= 0) continue;
+          alias.kin = kin;
+          alias.kinKey = entry.kinKey;
+          alias.name = entry.name;
+          addUnit(alias, '@kin');
+        }
       }
     }
   });

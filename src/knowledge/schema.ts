@@ -235,7 +235,16 @@ export const ReviewFileSchema = z.strictObject({
   /** Names that are also everyday words: counted only when capitalised. */
   capitalisedOnly: z.array(Phrase).max(100).default([]),
   /** Groups of tools that do the same kind of job. */
-  neighbours: z.array(z.array(Phrase).min(2).max(20)).max(50).default([]),
+  /** Groups of neighbouring tools; an item that is a list names one tool several ways (`[argo cd, argocd]`). */
+  neighbours: z
+    .array(
+      z
+        .array(z.union([Phrase, z.array(Phrase).min(1).max(5)]))
+        .min(2)
+        .max(20),
+    )
+    .max(50)
+    .default([]),
   sections: z.strictObject({
     duties: Phrases,
     requirements: Phrases,

@@ -15,13 +15,13 @@ import {
   reviewMessages,
 } from '../../src/knowledge/index.ts';
 import { scoreFinding } from '../../src/knowledge/review.ts';
-import { canConflate, readingAllows } from '../../src/knowledge/review-reading.ts';
+import { canConflate, neighbourPairs, readingAllows } from '../../src/knowledge/review-reading.ts';
 import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-training.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held above that (measured 89.3% over 37 writers); precision is measured at 93.7% (see
+ * and 85% recall: recall is held above that (measured 89.2% over 37 writers); precision is measured at 93.9% (see
  * docs/review.md), below the bar, and this guard keeps it from slipping further.
  */
 const LOWO_FLOOR = { precision: 0.93, recall: 0.88 };
@@ -31,6 +31,7 @@ const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);
 /** What the review reads in a text: its units, its whole-text features, the roles its duties give the hire. */
 const unitsOf = (text: string) => readForReviewText(knowledge, text).sentences.flatMap((s) => s.units);
 const featuresOf = (text: string) => readForReviewText(knowledge, text).documentFeatures;
+const pairsOf = (text: string) => neighbourPairs(readForReviewText(knowledge, text));
 const dutiesOf = (text: string) => readForReviewText(knowledge, text).dutyRoles;
 /** Whether the reading of a text allows `conflating-roles` at all (the posting gate). */
 const conflatable = (text: string) => canConflate(readForReviewText(knowledge, text));
@@ -460,6 +461,44 @@ describe('reviewMessage', () => {
     expect(featuresOf('his last web job was Pylons, we run Django')).toContain('E:neighbours');
     // A wider term's other names are no tool: "CI" is no neighbour of GitHub Actions.
     expect(featuresOf('We use GitHub Actions for CI.')).not.toContain('E:neighbours');
+  });
+
+  it('reads two tools of one wider glossary term as neighbours, and one tool under two names as one', () => {
+    // Datadog and Prometheus are both "Monitoring and observability" in the glossary, but two tools.
+    expect(featuresOf('Datadog-only experience, we run Prometheus. Not a match.')).toContain(
+      'E:neighbours&reject',
+    );
+    expect(pairsOf('Datadog-only experience, we run Prometheus.')).toEqual([['Datadog', 'Prometheus']]);
+    expect(featuresOf("He's Dask, not Spark, no point putting him forward")).toContain('E:neighbours');
+    // Listed as one tool: PySpark and Spark, Flux and FluxCD.
+    expect(featuresOf('we run Spark jobs, PySpark mostly')).not.toContain('E:neighbours');
+    expect(featuresOf('GitOps with Flux (FluxCD v2) on EKS')).not.toContain('E:neighbours');
+  });
+
+  it('ends a negation where a new subject starts a clause, unless a negated opinion governs it', () => {
+    const negated = (text: string) => unitsOf(text).filter((u) => u.startsWith('!'));
+    expect(
+      negated("Since we can't hire the 2nd backend dev I'll ask him to take over the booking API in Django"),
+    ).not.toContain('!@tool:backend');
+    expect(unitsOf("I don't think he knows SQL")).toContain('!@sql');
+    expect(unitsOf('no need to screen for SQL')).toContain('!@sql');
+  });
+
+  it("reads the role a text names for the hire beside SQL: a backend job's SQL is no data role's", () => {
+    expect(featuresOf('Skipping the SQL round for the backend engineer, the ORM covers it')).toContain(
+      'S:sql&role-other',
+    );
+    expect(featuresOf('Skipping the SQL round for the data engineer')).toContain('S:sql&role-data');
+    expect(featuresOf('Skipping the SQL round, he is fine')).toContain('S:sql&role-unknown');
+  });
+
+  it('reads an algorithms round in a job whose work is algorithms (a solver, ranking, retrieval)', () => {
+    expect(
+      featuresOf('Round 2 is an algorithm deep dive: the hire owns our routing solver and its heuristics'),
+    ).toContain('A:algo&algowork');
+    expect(featuresOf('Round 2 is an algorithm deep dive, then a chat with the team')).not.toContain(
+      'A:algo&algowork',
+    );
   });
 
   it("reads a candidate's SQL against their Python: the stronger SQL passed over is the guide's point", () => {
