@@ -91,8 +91,12 @@ interface Reader {
   sectionHeadings: Map<string, SectionKind>;
   /** Endings that make a requirement a bonus (review.yaml `bonusEndings`), folded. */
   bonusEndings: Set<string>;
+  /** The last words of those endings, folded: a sentence ending on another word ends as no bonus. */
+  bonusLastWords: Set<string>;
   /** Dictated names and what they stand for ("pie torch" → "PyTorch"), spelled out before reading. */
   dictated: [RegExp, Replacement][];
+  /** Every finding's anchor concepts: a sentence naming none (nor following one that does) is read by no finding. */
+  anchors: string[];
 }
 
 const readers = new WeakMap<Knowledge, Reader>();
@@ -156,16 +160,19 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
   if (mainRole) for (const s of read) readAsMainRoleWork(s, mainRole);
   const duties = dutyRolesOf(read, mainRole);
   const dutyRoles = duties.roles;
+  const sentenceConcepts = read.map(
+    (s) => new Set(s.units.filter((u) => u.includes('@')).map((u) => u.replace(/^!/, ''))),
+  );
+  // Only the sentences some finding reads (see `featuresFor`) need their features: most of a long text's do not.
+  const wanted = readSentences({ sentenceConcepts }, [reader.anchors]);
   return {
     sentences: read,
     lines,
     dutyRoles,
     mainRole,
-    sentenceFeatures: read.map(sentenceFeaturesOf),
+    sentenceFeatures: read.map((s, i) => (wanted[i] === 0 ? [] : sentenceFeaturesOf(s))),
     documentFeatures: documentFeaturesOf(read, duties, mainRole),
-    sentenceConcepts: read.map(
-      (s) => new Set(s.units.filter((u) => u.includes('@')).map((u) => u.replace(/^!/, ''))),
-    ),
+    sentenceConcepts,
   };
 }
 
@@ -189,7 +196,10 @@ export function featuresFor(reading: ReviewReading, anchors: readonly string[]):
  * sentence, or the one before it, names a concept of `anchorLists[k]`. Used by `featuresFor` and by the review's
  * one-pass scoring, so both read exactly the same sentences.
  */
-export function readSentences(reading: ReviewReading, anchorLists: readonly (readonly string[])[]): number[] {
+export function readSentences(
+  reading: Pick<ReviewReading, 'sentenceConcepts'>,
+  anchorLists: readonly (readonly string[])[],
+): number[] {
   const masks: number[] = [];
   let previous = 0;
   reading.sentenceConcepts.forEach((concepts) => {
@@ -404,11 +414,16 @@ interface Folded {
 
 /** A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot". */
 function tokenKey(tokens: readonly Token[], k: number, text: string): string {
-  if (/^[a-z0-9]+$/.test(text)) return text;
+  if (PLAIN_KEY.test(text)) return text;
   if (text === '.' && /\d$/.test(tokens[k - 1]?.lower ?? '') && /^(?:\d|x$)/.test(tokens[k + 1]?.lower ?? ''))
     return 'dot';
+  // Punctuation and emoji fold to nothing: most tokens that are not plain are these.
+  if (!LETTER_OR_DIGIT.test(text)) return '';
   return nameKey(text);
 }
+
+const PLAIN_KEY = /^[a-z0-9]+$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // ---- sections of a job description ----
 
@@ -438,6 +453,8 @@ function headingOf(reader: Reader, line: string) {
 /** A sentence that ends as a bonus does: "Kafka experience a big plus", "Go is a bonus". */
 function endsAsBonus(reader: Reader, sentence: Sentence): boolean {
   const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM').map((t) => t.lower);
+  // Most sentences end on a word that ends no bonus phrase ("plus", "bonus", "have"...).
+  if (!reader.bonusLastWords.has(foldKey(words.at(-1) ?? ''))) return false;
   for (let k = 1; k <= 3 && k < words.length; k++)
     if (reader.bonusEndings.has(foldKey(words.slice(-k).join(' ')))) return true;
   return false;
@@ -1219,6 +1236,17 @@ function buildReader(knowledge: Knowledge): Reader {
     longest: Math.min(longest, 6),
     sectionHeadings,
     bonusEndings: new Set(cues.bonusEndings.map(foldKey)),
+    bonusLastWords: new Set(
+      cues.bonusEndings.map((e) =>
+        foldKey(
+          e
+            .trim()
+            .split(/[\s-]+/)
+            .at(-1) ?? '',
+        ),
+      ),
+    ),
     dictated: dictationOf(cues.dictated),
+    anchors: [...new Set(Object.values(cues.anchors).flat())],
   };
 }
