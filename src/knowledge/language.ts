@@ -121,11 +121,12 @@ const SCOPE_END = new Set([
 
 /**
  * Subjects that open a new clause: wink-nlp's scope runs on through them to the sentence's end ("since we can't hire
- * a second dev I'll ask him to take over the API" negates nothing after "I").
+ * a second dev I'll ask him to take over the API" negates nothing after "I"). Only after a noun, where one clause
+ * can end without a comma: after "think", "sure" or "that" the clause is the negation's own ("I don't think he
+ * knows SQL"), and "you" is as often the object ("we don't need you to write SQL").
  */
-const NEW_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'you']);
-/** Verbs whose negation is the clause's after them: "I don't think he knows SQL" says he does not. */
-const OPINION = new Set(['think', 'believe', 'feel', 'expect', 'guess', 'suppose', 'say', 'reckon']);
+const NEW_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
+const CLAUSE_ENDING = new Set(['NOUN', 'PROPN', 'NUM']);
 
 /**
  * A word with an apostrophe ending ("team's", "she'd") right before punctuation. wink-nlp keeps every new word it
@@ -186,7 +187,11 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
       const lemma = LEMMAS[lower] ?? (lemmas[i] ?? lower).toLowerCase();
       if (SCOPE_END.has(lower)) extraNegation = false;
       if (!negation[i]) scopeClosed = false;
-      else if (NEW_SUBJECTS.has(lower) && tokens.at(-1)?.negated && !OPINION.has(tokens.at(-1)?.lemma ?? ''))
+      else if (
+        NEW_SUBJECTS.has(lower) &&
+        tokens.at(-1)?.negated &&
+        CLAUSE_ENDING.has(tokens.at(-1)?.pos ?? '')
+      )
         scopeClosed = true;
       tokens.push({
         value,

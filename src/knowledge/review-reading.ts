@@ -74,7 +74,10 @@ export interface ReviewReading {
   dutyRoles: string[];
   /** The role the text is about (its title), if any. */
   mainRole: string | undefined;
-  /** Each sentence's features (its words, word pairs and what stands near each concept). */
+  /**
+   * Each sentence's features (its words, word pairs and what stands near each concept); empty for a sentence no
+   * finding reads (`featuresFor` reads only with the anchors of review.yaml).
+   */
   sentenceFeatures: string[][];
   /** Features of the whole text (how many roles, what is decided, which stances meet which concepts). */
   documentFeatures: string[];
@@ -91,8 +94,6 @@ interface Reader {
   sectionHeadings: Map<string, SectionKind>;
   /** Endings that make a requirement a bonus (review.yaml `bonusEndings`), folded. */
   bonusEndings: Set<string>;
-  /** The last words of those endings, folded: a sentence ending on another word ends as no bonus. */
-  bonusLastWords: Set<string>;
   /** Dictated names and what they stand for ("pie torch" → "PyTorch"), spelled out before reading. */
   dictated: [RegExp, Replacement][];
   /** Every finding's anchor concepts: a sentence naming none (nor following one that does) is read by no finding. */
@@ -359,8 +360,8 @@ function teamDoesTheWork(tokens: readonly Token[], names: readonly NameHit[]): b
 /** Punctuation that ends a clause for the stances near a subject. */
 const CLAUSE_MARKS = new Set([',', ';', '(', ')']);
 
-/** Punctuation a name can run across ("scikit-learn", "CI/CD", "C++", "Node.js"); any other ends it. */
-const JOINING = new Set(['-', '/', '+', '#', '.', "'", '_']);
+/** Punctuation a name can run across ("scikit-learn", "CI/CD", "C++", "Node.js", "Weights & Biases"); any other ends it. */
+const JOINING = new Set(['-', '/', '+', '#', '.', "'", '_', '&']);
 
 /** The longest known name starting at token `i`, written or in dictionary form; it starts and ends on a word. */
 function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: number) {
@@ -417,7 +418,8 @@ function tokenKey(tokens: readonly Token[], k: number, text: string): string {
   if (PLAIN_KEY.test(text)) return text;
   if (text === '.' && /\d$/.test(tokens[k - 1]?.lower ?? '') && /^(?:\d|x$)/.test(tokens[k + 1]?.lower ?? ''))
     return 'dot';
-  // Punctuation and emoji fold to nothing: most tokens that are not plain are these.
+  // Punctuation and emoji fold to nothing (most tokens that are not plain are these); a letter-like symbol such
+  // as "™" now does too, and no name is written with one.
   if (!LETTER_OR_DIGIT.test(text)) return '';
   return nameKey(text);
 }
@@ -453,8 +455,6 @@ function headingOf(reader: Reader, line: string) {
 /** A sentence that ends as a bonus does: "Kafka experience a big plus", "Go is a bonus". */
 function endsAsBonus(reader: Reader, sentence: Sentence): boolean {
   const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM').map((t) => t.lower);
-  // Most sentences end on a word that ends no bonus phrase ("plus", "bonus", "have"...).
-  if (!reader.bonusLastWords.has(foldKey(words.at(-1) ?? ''))) return false;
   for (let k = 1; k <= 3 && k < words.length; k++)
     if (reader.bonusEndings.has(foldKey(words.slice(-k).join(' ')))) return true;
   return false;
@@ -722,7 +722,9 @@ function documentFeaturesOf(
     if ([...made].some((role) => [...named].some((other) => other !== role))) add('R:becomes&roles');
   }
   // Python versions: Python 2 without recent Python 3, and what is decided about it.
-  const decision = has('@reject') ? 'reject' : has('@hire') ? 'hire' : 'none';
+  // A requisition approved ("the Python req is approved by finance") is no decision on a candidate.
+  const hires = sentences.some((s) => s.units.includes('@hire') && !approvesRequisition(s));
+  const decision = has('@reject') ? 'reject' : hires ? 'hire' : 'none';
   if (has('@py2')) {
     add(has('@py3') ? 'P:py2&py3' : 'P:py2&nopy3');
     if (has('!@py3')) add('P:py2&py3negated');
@@ -834,6 +836,27 @@ function documentFeaturesOf(
   if (n >= 2 || w >= 2 || made.size > 0 || said('@hybrid')) add(`R:roles&${length}`);
   return [...features];
 }
+
+/** A sentence whose only advance is a requisition's approval: "the req was approved", "finance signed off the post". */
+function approvesRequisition(s: ReadSentence): boolean {
+  const advances = s.names.filter((n) => n.entry.units.includes('@hire'));
+  return (
+    advances.every((n) => APPROVAL.test(n.text)) && s.sentence.tokens.some((t) => REQUISITIONS.has(t.lemma))
+  );
+}
+
+const APPROVAL = /^(?:approv|green|sign)/i;
+const REQUISITIONS = new Set([
+  'req',
+  'requisition',
+  'post',
+  'position',
+  'headcount',
+  'hc',
+  'budget',
+  'opening',
+  'vacancy',
+]);
 
 /** A text read as a job description: it has a duties or requirements heading. */
 function isPosting(sentences: readonly ReadSentence[]): boolean {
@@ -1006,8 +1029,8 @@ function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
   return new Map(
     [...kins].map(([kin, tools]) => {
       const hits = [...tools.values()];
-      const shared = new Set(hits.map((h) => h.entry.name)).size < hits.length;
-      return [kin, hits.map((h) => (shared ? h.text : h.entry.name))];
+      const shared = (h: NameHit) => hits.some((o) => o !== h && o.entry.name === h.entry.name);
+      return [kin, hits.map((h) => (shared(h) ? h.text : h.entry.name))];
     }),
   );
 }
@@ -1203,7 +1226,10 @@ function buildReader(knowledge: Knowledge): Reader {
   );
   const listed = new Set(groups.flat(2).map(nameKey));
   groups.forEach((group, kin) => {
+    const groupKeys = new Set(group.flat().map(nameKey));
     for (const names of group) {
+      const own = new Set(names.map(nameKey));
+      const inOtherItem = (p: string) => groupKeys.has(nameKey(p)) && !own.has(nameKey(p));
       for (const phrase of names) {
         const entry = entryFor(phrase);
         if (!entry) continue;
@@ -1211,8 +1237,11 @@ function buildReader(knowledge: Knowledge): Reader {
         entry.kinKey = nameKey(names[0] as string);
         if (entry.roles.length === 0) entry.name = phrase;
         addUnit(entry, '@kin');
+        // A term whose other names include another tool of the group is wider than one tool (MLflow's
+        // "experiment tracking" is W&B's job too): its other names are no tool of the group.
         const term = termOf.get(nameKey(phrase));
-        for (const other of term ? termPhrases(term) : []) {
+        const wider = term !== undefined && termPhrases(term).some((p) => inOtherItem(p));
+        for (const other of term && !wider ? termPhrases(term) : []) {
           if (listed.has(nameKey(other))) continue;
           const alias = entryFor(other);
           if (!alias || alias.title || alias.kin >= 0) continue;
@@ -1236,16 +1265,6 @@ function buildReader(knowledge: Knowledge): Reader {
     longest: Math.min(longest, 6),
     sectionHeadings,
     bonusEndings: new Set(cues.bonusEndings.map(foldKey)),
-    bonusLastWords: new Set(
-      cues.bonusEndings.map((e) =>
-        foldKey(
-          e
-            .trim()
-            .split(/[\s-]+/)
-            .at(-1) ?? '',
-        ),
-      ),
-    ),
     dictated: dictationOf(cues.dictated),
     anchors: [...new Set(Object.values(cues.anchors).flat())],
   };

@@ -424,6 +424,12 @@ describe('reviewMessage', () => {
     expect(plus.sentences.map((s) => s.section)).toEqual(['body', 'body', 'bonus']);
     expect(plus.dutyRoles).toEqual(['backend']);
     expect(readForReviewText(knowledge, 'she uses Airflow plus dbt').sentences[0]?.section).toBe('body');
+    // Slack's italics around the ending are no part of it: "_a plus_" ends as "a plus".
+    expect(
+      readForReviewText(knowledge, 'Must have Python. Kafka experience is _a plus_').sentences.map(
+        (s) => s.section,
+      ),
+    ).toEqual(['body', 'bonus']);
   });
 
   it('reads chat shorthand for titles and plans: "analytics eng", "split her time", "SQL? nah"', () => {
@@ -473,6 +479,9 @@ describe('reviewMessage', () => {
     // Listed as one tool: PySpark and Spark, Flux and FluxCD.
     expect(featuresOf('we run Spark jobs, PySpark mostly')).not.toContain('E:neighbours');
     expect(featuresOf('GitOps with Flux (FluxCD v2) on EKS')).not.toContain('E:neighbours');
+    // A wider term's other names are no tool of the group: MLflow's "experiment tracking" is W&B's job too.
+    expect(featuresOf('Experiment tracking is in wandb.')).not.toContain('E:neighbours');
+    expect(pairsOf('We use Weights & Biases, she used MLflow')).toEqual([['Weights & Biases', 'MLflow']]);
   });
 
   it('ends a negation where a new subject starts a clause, unless a negated opinion governs it', () => {
@@ -481,6 +490,8 @@ describe('reviewMessage', () => {
       negated("Since we can't hire the 2nd backend dev I'll ask him to take over the booking API in Django"),
     ).not.toContain('!@tool:backend');
     expect(unitsOf("I don't think he knows SQL")).toContain('!@sql');
+    expect(unitsOf("I don't think that he knows SQL")).toContain('!@sql');
+    expect(unitsOf("We don't need you to write SQL")).toContain('!@sql');
     expect(unitsOf('no need to screen for SQL')).toContain('!@sql');
   });
 
@@ -496,7 +507,7 @@ describe('reviewMessage', () => {
     expect(
       featuresOf('Round 2 is an algorithm deep dive: the hire owns our routing solver and its heuristics'),
     ).toContain('A:algo&algowork');
-    expect(featuresOf('Round 2 is an algorithm deep dive, then a chat with the team')).not.toContain(
+    expect(featuresOf('Round 2 is an algorithm puzzle. Final ranking: Priya, then Sam')).not.toContain(
       'A:algo&algowork',
     );
   });
