@@ -812,6 +812,9 @@ function documentFeaturesOf(
     add(`A:algo&${decision}`);
     // A job whose work is algorithms (a solver, ranking, retrieval): its algorithms round tests the work itself.
     if (has('@algowork')) add('A:algo&algowork');
+    // What is dropped: the puzzle ("we replaced the HackerRank stage with a paired exercise") or the practical round
+    // ("skip the take-home, the LeetCode score is enough").
+    for (const s of sentences) for (const dropped of droppedIn(s)) add(`A:drops-${dropped}`);
     for (const s of sentences) {
       const u = new Set(s.units);
       if (!u.has('@algorithm')) continue;
@@ -857,6 +860,26 @@ const REQUISITIONS = new Set([
   'opening',
   'vacancy',
 ]);
+
+/**
+ * What a sentence drops (`@skip`): the first puzzle or round named after it in its clause ("replace the LeetCode
+ * round with a pairing task": the puzzle), or, with none after, the puzzle named just before ("the HackerRank gate
+ * is gone... dropped").
+ */
+function droppedIn(s: ReadSentence): ('puzzle' | 'round')[] {
+  const { units, unitClauses } = s;
+  const found: ('puzzle' | 'round')[] = [];
+  units.forEach((unit, i) => {
+    if (unit !== '@skip') return;
+    for (let j = i + 1; j < units.length && j <= i + 5 && unitClauses[j] === unitClauses[i]; j++) {
+      if (units[j] === '@algorithm') return void found.push('puzzle');
+      if (units[j] === '@assess') return void found.push('round');
+    }
+    for (let j = i - 1; j >= 0 && j >= i - 3 && unitClauses[j] === unitClauses[i]; j--)
+      if (units[j] === '@algorithm') return void found.push('puzzle');
+  });
+  return found;
+}
 
 /** A text read as a job description: it has a duties or requirements heading. */
 function isPosting(sentences: readonly ReadSentence[]): boolean {

@@ -503,6 +503,17 @@ describe('reviewMessage', () => {
     expect(featuresOf('Skipping the SQL round, he is fine')).toContain('S:sql&role-unknown');
   });
 
+  it('reads what is dropped: the puzzle or the practical round', () => {
+    expect(featuresOf('We replaced the LeetCode round with a pairing task on our repo')).toContain(
+      'A:drops-puzzle',
+    );
+    expect(featuresOf('Dropped: the 3x HackerRank hard gate.')).toContain('A:drops-puzzle');
+    const practical = featuresOf('skip the take-home, the LeetCode score is enough');
+    expect(practical).toContain('A:drops-round');
+    expect(practical).not.toContain('A:drops-puzzle');
+    expect(featuresOf('We retired the whiteboard puzzle last year')).toContain('A:drops-puzzle');
+  });
+
   it('reads an algorithms round in a job whose work is algorithms (a solver, ranking, retrieval)', () => {
     expect(
       featuresOf('Round 2 is an algorithm deep dive: the hire owns our routing solver and its heuristics'),
