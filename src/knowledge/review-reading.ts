@@ -130,6 +130,8 @@ const KEPT_WORDS = new Set([
   'not',
   'any',
   'same',
+  'because',
+  'since',
 ]);
 /** How many units either side of a concept are paired with it. */
 const WINDOW = 3;
@@ -799,6 +801,10 @@ function documentFeaturesOf(
     if (withSql.length === 0) add('S:data-posting&nosql');
     else if (withSql.every((s) => SIDE_SECTIONS.has(s.section))) add('S:data-posting&sql-side');
   }
+  // Why SQL is left out, when the sentence says: assessed anyway ("no SQL round because the take-home was all SQL",
+  // "since she already crushed it in round 2") or played down ("since anyone picks it up").
+  for (const s of sentences)
+    if (namesSql(s)) for (const reason of reasonsIn(s)) add(`S:sql-because-${reason}`);
   // SQL assessed in another round ("no SQL here, Priya covered it in the modelling round").
   if (sentences.some((s) => s.units.includes('@elsewhere') && namesSql(s))) add('S:sql&elsewhere');
   // Weights given to SQL and to Python side by side ("Python 70 / SQL 30", "Python round 2x, SQL round 0.5x").
@@ -879,6 +885,18 @@ function droppedIn(s: ReadSentence): ('puzzle' | 'round')[] {
       if (units[j] === '@algorithm') return void found.push('puzzle');
   });
   return found;
+}
+
+/** What the reason a sentence gives ("because ...", "since ...") says: assessed, strong, or played down. */
+function reasonsIn(s: ReadSentence): string[] {
+  const at = s.units.findIndex((u) => u === 'because' || u === 'since');
+  if (at < 0) return [];
+  const after = new Set(s.units.slice(at + 1));
+  const reasons: string[] = [];
+  if (after.has('@assess') || after.has('@elsewhere')) reasons.push('assessed');
+  if (after.has('@strong')) reasons.push('strong');
+  if (after.has('@downplay') || after.has('@same')) reasons.push('downplay');
+  return reasons.length > 0 ? reasons : ['other'];
 }
 
 /** A text read as a job description: it has a duties or requirements heading. */

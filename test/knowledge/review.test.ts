@@ -503,6 +503,16 @@ describe('reviewMessage', () => {
     expect(featuresOf('Skipping the SQL round, he is fine')).toContain('S:sql&role-unknown');
   });
 
+  it('reads the reason SQL is left out: assessed anyway, or played down', () => {
+    expect(
+      featuresOf('No SQL in my round because Priya covered it in the modelling round. Hire from me.'),
+    ).toContain('S:sql-because-assessed');
+    expect(featuresOf('skip the SQL round since anyone picks it up in a week')).toContain(
+      'S:sql-because-downplay',
+    );
+    expect(featuresOf('skip the SQL round, anyone picks it up')).not.toContain('S:sql-because-downplay');
+  });
+
   it('reads what is dropped: the puzzle or the practical round', () => {
     expect(featuresOf('We replaced the LeetCode round with a pairing task on our repo')).toContain(
       'A:drops-puzzle',
