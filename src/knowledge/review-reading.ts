@@ -875,14 +875,21 @@ const REQUISITIONS = new Set([
 function droppedIn(s: ReadSentence): ('puzzle' | 'round')[] {
   const { units, unitClauses } = s;
   const found: ('puzzle' | 'round')[] = [];
+  const sameClause = (i: number, j: number) => unitClauses[j] === unitClauses[i];
   units.forEach((unit, i) => {
     if (unit !== '@skip') return;
-    for (let j = i + 1; j < units.length && j <= i + 5 && unitClauses[j] === unitClauses[i]; j++) {
-      if (units[j] === '@algorithm') return void found.push('puzzle');
-      if (units[j] === '@assess') return void found.push('round');
+    for (let j = i + 1; j < units.length && j <= i + 5 && sameClause(i, j); j++) {
+      if (units[j] === '@algorithm' || units[j] === '@assess') {
+        found.push(units[j] === '@algorithm' ? 'puzzle' : 'round');
+        return;
+      }
     }
-    for (let j = i - 1; j >= 0 && j >= i - 3 && unitClauses[j] === unitClauses[i]; j--)
-      if (units[j] === '@algorithm') return void found.push('puzzle');
+    for (let j = i - 1; j >= 0 && j >= i - 3 && sameClause(i, j); j--) {
+      if (units[j] === '@algorithm') {
+        found.push('puzzle');
+        return;
+      }
+    }
   });
   return found;
 }
