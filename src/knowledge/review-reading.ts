@@ -174,7 +174,7 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
     dutyRoles,
     mainRole,
     sentenceFeatures: read.map((s, i) => (wanted[i] === 0 ? [] : sentenceFeaturesOf(s))),
-    documentFeatures: documentFeaturesOf(read, duties, mainRole),
+    documentFeatures: [...documentFeaturesOf(read, duties, mainRole), ...shapeOf(lines)],
     sentenceConcepts,
   };
 }
@@ -904,6 +904,17 @@ function reasonsIn(s: ReadSentence): string[] {
   if (after.has('@strong')) reasons.push('strong');
   if (after.has('@downplay') || after.has('@same')) reasons.push('downplay');
   return reasons.length > 0 ? reasons : ['other'];
+}
+
+/** The text's shape: bullets, an email, labelled fields, a thread of speakers. */
+function shapeOf(lines: readonly string[]): string[] {
+  const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
+  const shape: string[] = [];
+  if (count(/^\s*(?:[-*•·]|\d+[.)])\s/) >= 3) shape.push('shape:bullets');
+  if (count(/^(?:subject|from|to|dear|hi|hello)\b/i) >= 1 && lines.length >= 4) shape.push('shape:email');
+  if (count(/^\p{Lu}[\p{L}\d ()/&-]{1,30}:\s*\S/u) >= 3) shape.push('shape:fields');
+  if (count(/^\**\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}.]+)?\**:/u) >= 3) shape.push('shape:thread');
+  return shape;
 }
 
 /** A text read as a job description: it has a duties or requirements heading. */

@@ -513,6 +513,14 @@ describe('reviewMessage', () => {
     expect(featuresOf('skip the SQL round, anyone picks it up')).not.toContain('S:sql-because-downplay');
   });
 
+  it("reads a text's shape: bullets, an email, labelled fields, a thread of speakers", () => {
+    expect(featuresOf('Loop:\n- recruiter call\n- pairing\n- design')).toContain('shape:bullets');
+    expect(featuresOf('Subject: Re: the DE loop\n\nDear Priya,\nthanks.\nBest, Jo')).toContain('shape:email');
+    expect(featuresOf('Candidate: Ana\nRole: Data Engineer\nDecision: Hire')).toContain('shape:fields');
+    expect(featuresOf('Marek: ok\nPriya: sure\nTomás: fine')).toContain('shape:thread');
+    expect(featuresOf('one line of chat about the SQL round')).not.toContain('shape:bullets');
+  });
+
   it('reads what is dropped: the puzzle or the practical round', () => {
     expect(featuresOf('We replaced the LeetCode round with a pairing task on our repo')).toContain(
       'A:drops-puzzle',
