@@ -234,8 +234,7 @@ export const ReviewFileSchema = z.strictObject({
   distinctOtherRoles: z.array(Id).default([]),
   /** Names that are also everyday words: counted only when capitalised. */
   capitalisedOnly: z.array(Phrase).max(100).default([]),
-  /** Groups of tools that do the same kind of job. */
-  /** Groups of neighbouring tools; an item that is a list names one tool several ways (`[argo cd, argocd]`). */
+  /** Groups of tools that do the same kind of job; an item that is a list names one tool several ways (`[argo cd, argocd]`). */
   neighbours: z
     .array(
       z
