@@ -168,7 +168,7 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
     let scopeClosed = false;
     const flush = () => {
       if (tokens.some((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM')) {
-        sentences.push({ tokens, text: sentenceText(tokens), line });
+        sentences.push(sentence(tokens, line));
       }
       tokens = [];
       extraNegation = false;
@@ -215,6 +215,19 @@ function spellOut(line: string, spelled: readonly (readonly [RegExp, Replacement
   for (const [pattern, replacement] of [...SHORTHAND, ...spelled])
     out = out.replace(pattern, replacement as (m: string) => string);
   return out;
+}
+
+/** A sentence; its text is joined only when asked for (a quote needs one or two of a text's sentences). */
+function sentence(tokens: Token[], line: number): Sentence {
+  let text: string | undefined;
+  return {
+    tokens,
+    line,
+    get text() {
+      text ??= sentenceText(tokens);
+      return text;
+    },
+  };
 }
 
 /** A sentence's text for quoting: tokens joined, spaces before punctuation removed. */

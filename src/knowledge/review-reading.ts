@@ -203,13 +203,14 @@ export function readSentences(
   reading: Pick<ReviewReading, 'sentenceConcepts'>,
   anchorLists: readonly (readonly string[])[],
 ): number[] {
+  const sets = anchorLists.map(anchorSet);
   const masks: number[] = [];
   let previous = 0;
-  reading.sentenceConcepts.forEach((concepts) => {
+  for (const concepts of reading.sentenceConcepts) {
     let here = 0;
-    anchorLists.forEach((anchors, k) => {
+    sets.forEach((anchors, k) => {
       for (const concept of concepts) {
-        if (anchors.some((a) => concept === a || concept.startsWith(`${a}:`))) {
+        if (anchoredBy(concept, anchors)) {
           here |= 1 << k;
           break;
         }
@@ -217,8 +218,28 @@ export function readSentences(
     });
     masks.push(here | previous);
     previous = here;
-  });
+  }
   return masks;
+}
+
+const anchorSets = new WeakMap<readonly string[], Set<string>>();
+
+/** An anchor list as a set, made once per list. */
+function anchorSet(anchors: readonly string[]): Set<string> {
+  let set = anchorSets.get(anchors);
+  if (!set) {
+    set = new Set(anchors);
+    anchorSets.set(anchors, set);
+  }
+  return set;
+}
+
+/** Whether a concept is an anchor or falls under one: `@tool:data:x` under `@tool` and under `@tool:data`. */
+function anchoredBy(concept: string, anchors: ReadonlySet<string>): boolean {
+  if (anchors.has(concept)) return true;
+  for (let i = concept.indexOf(':'); i >= 0; i = concept.indexOf(':', i + 1))
+    if (anchors.has(concept.slice(0, i))) return true;
+  return false;
 }
 
 // ---- sentences ----
@@ -423,8 +444,18 @@ function tokenKey(tokens: readonly Token[], k: number, text: string): string {
   // Punctuation and emoji fold to nothing (most tokens that are not plain are these); a letter-like symbol such
   // as "™" now does too, and no name is written with one.
   if (!LETTER_OR_DIGIT.test(text)) return '';
-  return nameKey(text);
+  let key = tokenKeys.get(text);
+  if (key === undefined) {
+    // Bounded: a flood of new words (a pasted log) cannot grow it without end.
+    if (tokenKeys.size >= 20_000) tokenKeys.clear();
+    key = nameKey(text);
+    tokenKeys.set(text, key);
+  }
+  return key;
 }
+
+/** Keys of tokens that are not plain words ("don't", "scikit-learn", "Ünal"): the same few recur in every text. */
+const tokenKeys = new Map<string, string>();
 
 const PLAIN_KEY = /^[a-z0-9]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
