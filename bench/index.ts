@@ -8,7 +8,8 @@ import { benchStoreLoad } from './store-load.ts';
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`PyHire benchmarks on ${machine}\n`);
-for (const section of [benchKnowledgeScale, benchReviewSpeed]) console.log(`${section().join('\n')}\n`);
+console.log(`${benchKnowledgeScale().join('\n')}\n`);
+console.log(`${(await benchReviewSpeed()).join('\n')}\n`);
 console.log(`${(await benchDocumentCheck()).join('\n')}\n`);
 console.log(`${(await benchLoad()).join('\n')}\n`);
 console.log((await benchStoreLoad()).join('\n'));

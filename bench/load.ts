@@ -1,5 +1,5 @@
 /** Load: PyHire in HTTP mode against a bare Bolt app answering a constant, under signed commands and events. */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.ts';
 import { SIGNING_SECRET, signature } from '../test/support/signed.ts';
-import { fmt, nowMs } from './support.ts';
+import { buildForStart, fmt, nowMs } from './support.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
@@ -206,12 +206,7 @@ export async function benchLoad(): Promise<string[]> {
     await run('bare (constant)', 'bench/bare-app.ts');
     // PyHire as `npm start` runs it: the compiled build and its prepared knowledge (made here as `npm install`
     // makes them), with its store.
-    execFileSync(
-      process.execPath,
-      [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'],
-      { cwd: ROOT },
-    );
-    execFileSync(process.execPath, ['dist/prepare-knowledge.js'], { cwd: ROOT });
+    buildForStart();
     await run('PyHire', 'dist/main.js', { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pyhire-load-')) });
     // The same bare app answering a constant as large as PyHire's answers: isolates PyHire's code from
     // the cost of bigger answers, which the load generator and fake API pay for on the same two cores.
