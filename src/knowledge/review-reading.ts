@@ -937,6 +937,24 @@ function reasonsIn(s: ReadSentence): string[] {
   return reasons.length > 0 ? reasons : ['other'];
 }
 
+/**
+ * A sentence that says a neighbouring tool is not the reason: "not because of Flask", "it's not about Pulumi vs
+ * Terraform". The tool must stand in the denial's own clause: "not about the salary, we only hire Django people"
+ * denies the salary.
+ */
+function deniesToolAsReason(s: ReadSentence): boolean {
+  const denied = NOT_THE_REASON.exec(s.sentence.text);
+  if (!denied) return false;
+  const clause = s.sentence.text
+    .slice(denied.index)
+    .split(/[,;:]|\bbut\b/)[0]
+    ?.toLowerCase();
+  return s.names.some((n) => n.entry.kin >= 0 && clause?.includes(n.text.toLowerCase()));
+}
+
+const NOT_THE_REASON =
+  /\b(?:(?:not|n't)\s+(?:(?:just|only|really|so much)\s+)?(?:because|about|due to|over)|nothing to do with)\b/i;
+
 /** The text's shape: bullets, an email, labelled fields, a thread of speakers. */
 function shapeOf(lines: readonly string[]): string[] {
   const count = (re: RegExp) => lines.filter((l) => re.test(l)).length;
@@ -1126,11 +1144,15 @@ function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
 }
 
 /**
- * Whether a reading lets a finding the model weighed high be raised: every finding but `conflating-roles`, which
- * needs `canConflate`. Both scoring paths (the review's one pass, training's per finding) ask here.
+ * Whether a reading lets a finding the model weighed high be raised: `conflating-roles` needs `canConflate`;
+ * `ignoring-ecosystem-fit` is not raised on a text that says the neighbouring tool is not the reason ("no hire, and
+ * not because of Flask": the guide's own advice, taken). Both scoring paths (the review's one pass, training's per
+ * finding) ask here.
  */
 export function readingAllows(id: string, reading: ReviewReading): boolean {
-  return id !== 'conflating-roles' || canConflate(reading);
+  if (id === 'conflating-roles') return canConflate(reading);
+  if (id === 'ignoring-ecosystem-fit') return !reading.sentences.some(deniesToolAsReason);
+  return true;
 }
 
 /**

@@ -50,7 +50,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   l2: 0.0002,
   wordL2: 0.3,
   epochs: 300,
-  minSources: 2,
+  minSources: 3,
   threshold: 0.5,
   minWeight: 0.06,
   otherMistakeWeight: 0.05,

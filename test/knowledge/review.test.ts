@@ -513,6 +513,24 @@ describe('reviewMessage', () => {
     expect(featuresOf('skip the SQL round, anyone picks it up')).not.toContain('S:sql-because-downplay');
   });
 
+  it('raises no ecosystem-fit on a rejection that says the neighbouring tool is not the reason', () => {
+    const rejected = (reason: string) =>
+      ids(`Flask candidate for our Django role: no hire. ${reason} The take-home had no tests at all.`);
+    expect(rejected('We only hire people who already know Django.')).toContain('ignoring-ecosystem-fit');
+    expect(rejected("To be clear, it's NOT because of Flask.")).not.toContain('ignoring-ecosystem-fit');
+    expect(rejected('It has nothing to do with Flask.')).not.toContain('ignoring-ecosystem-fit');
+    // Denying something else as the reason leaves the tool in question.
+    expect(rejected("It's not about the salary, we only hire people who already know Django.")).toContain(
+      'ignoring-ecosystem-fit',
+    );
+  });
+
+  it('reads "gaps and islands" as a SQL problem, not as a gap', () => {
+    const units = unitsOf('the gaps-and-islands problem stumped him');
+    expect(units).toContain('@sql');
+    expect(units).not.toContain('@weak');
+  });
+
   it("reads a text's shape: bullets, an email, labelled fields, a thread of speakers", () => {
     expect(featuresOf('Loop:\n- recruiter call\n- pairing\n- design')).toContain('shape:bullets');
     expect(featuresOf('Subject: Re: the DE loop\n\nDear Priya,\nthanks.\nBest, Jo')).toContain('shape:email');
