@@ -259,7 +259,7 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     lemma: tokens.map((t, k) => tokenKey(tokens, k, t.lemma)),
   };
   for (let i = 0; i < tokens.length; ) {
-    const match = nameAt(reader, tokens, folded, i);
+    const match = nameAt(reader, tokens, folded, i) ?? sharedHeadTitleAt(reader, tokens, folded, i);
     if (match) {
       // A phrase that says its own negation ("not a fit", "not important") is negated only by one before it.
       const words = tokens.slice(i, i + match.length);
@@ -420,6 +420,30 @@ function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: num
     best = { entry, length: n };
   }
   return best;
+}
+
+/** Words that join two titles sharing one head noun: "Data & ML Engineer", "Backend/Data Developer". */
+const TITLE_JOINERS = new Set(['&', '/', '+', 'and']);
+
+/**
+ * The first of two titles written with one head noun ("Data & ML Engineer": the data engineer), as a name one
+ * word long: the word, a joiner, then a title whose last word makes a title with it too.
+ */
+function sharedHeadTitleAt(
+  reader: Reader,
+  tokens: readonly Token[],
+  folded: Folded,
+  i: number,
+): { entry: NameEntry; length: number } | undefined {
+  const word = folded.written[i];
+  if (!word || !TITLE_JOINERS.has((tokens[i + 1] as Token | undefined)?.lower ?? '')) return undefined;
+  const second = nameAt(reader, tokens, folded, i + 2);
+  if (!second?.entry.title || second.entry.people) return undefined;
+  const head = folded.written[i + 1 + second.length];
+  const entry = head ? reader.names.get(word + head) : undefined;
+  return entry?.title && !entry.people && entry.roles.some((r) => !second.entry.roles.includes(r))
+    ? { entry, length: 1 }
+    : undefined;
 }
 
 /**

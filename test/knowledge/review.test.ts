@@ -288,6 +288,14 @@ describe('reviewMessage', () => {
     );
   });
 
+  it('reads two titles written with one head noun: "Data & ML Engineer" is a data engineer and an ML engineer', () => {
+    for (const title of ['Data & ML Engineer', 'Data and ML Engineer', 'Data/ML Engineer'])
+      expect(dutiesOf(`Update on the ${title} req: one headcount`), title).toEqual(['data', 'ml']);
+    // Plural titles are other people; a word that makes no title with the head stays a word.
+    expect(unitsOf('our data and ML engineers')).not.toContain('@title:data');
+    expect(unitsOf('the Python and ML Engineer req')).not.toContain('@title:data');
+  });
+
   it('reads someone made a role, and the weights a plan gives SQL and Python', () => {
     expect(featuresOf('our data scientist can just be the ML eng, saves a head')).toContain(
       'R:becomes&roles',
