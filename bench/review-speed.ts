@@ -4,6 +4,7 @@
  * run dev` and the tests run it); and what the language layer (wink-nlp and its English model) adds to start-up.
  */
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { labeledSets } from '../scripts/review-data.ts';
 import * as source from '../src/knowledge/index.ts';
 import { buildForStart, fmt, nowMs, percentile, seededRandom } from './support.ts';
@@ -33,7 +34,7 @@ export async function benchReviewSpeed(): Promise<string[]> {
     ['compiled (npm start)', compiled],
     ['source via tsx', source],
   ] as const) {
-    const knowledge = reviewer.loadKnowledge(new URL('../knowledge/', import.meta.url).pathname);
+    const knowledge = reviewer.loadKnowledge(fileURLToPath(new URL('../knowledge/', import.meta.url)));
     const time = (texts: readonly string[], runs: number) => {
       for (const text of texts) reviewer.reviewMessage(knowledge, text); // warm-up
       return Array.from({ length: runs }, (_, i) => {

@@ -1,16 +1,24 @@
 /** Shared helpers for the benchmarks: timing, percentiles, a seeded random source, and the compiled build. */
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('../', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+let built = false;
 
-/** Compiles `src` into `dist` and prepares its knowledge, as `npm install` does: what `npm start` runs. */
+/** Compiles `src` into `dist` and prepares its knowledge, as `npm install` does: what `npm start` runs. Once a run. */
 export function buildForStart(): void {
+  if (built) return;
   execFileSync(
     process.execPath,
-    [new URL('../node_modules/typescript/bin/tsc', import.meta.url).pathname, '-p', 'tsconfig.build.json'],
+    [
+      fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)),
+      '-p',
+      'tsconfig.build.json',
+    ],
     { cwd: ROOT },
   );
   execFileSync(process.execPath, ['dist/prepare-knowledge.js'], { cwd: ROOT });
+  built = true;
 }
 
 /** Milliseconds since an arbitrary point, with sub-microsecond resolution. */

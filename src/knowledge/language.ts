@@ -217,7 +217,7 @@ function spellOut(line: string, spelled: readonly (readonly [RegExp, Replacement
   return out;
 }
 
-/** A sentence; its text is joined only when asked for (a quote needs one or two of a text's sentences). */
+/** A sentence; its text is joined only when asked for (a quote, or a finding's check of what a sentence says). */
 function sentence(tokens: Token[], line: number): Sentence {
   let text: string | undefined;
   return {

@@ -422,7 +422,7 @@ function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: num
   return best;
 }
 
-/** Words that join two titles sharing one head noun: "Data & ML Engineer", "Backend/Data Developer". */
+/** Words that join two titles sharing one head noun: "Data & ML Engineer", "Backend/Data Engineer". */
 const TITLE_JOINERS = new Set(['&', '/', '+', 'and']);
 
 /**
@@ -962,22 +962,60 @@ function reasonsIn(s: ReadSentence): string[] {
 }
 
 /**
- * A sentence that says a neighbouring tool is not the reason: "not because of Flask", "it's not about Pulumi vs
- * Terraform". The tool must stand in the denial's own clause: "not about the salary, we only hire Django people"
- * denies the salary.
+ * Whether a text denies every pair of neighbouring tools it names as the reason: "no hire, and not because of
+ * Flask" (Flask and Django the pair), "it's not about Pulumi vs Terraform". A denial about one pair leaves another
+ * in question ("not about pandas vs Polars" beside a Django-only rejection); with no pair, any denied tool counts.
  */
-function deniesToolAsReason(s: ReadSentence): boolean {
-  const denied = NOT_THE_REASON.exec(s.sentence.text);
-  if (!denied) return false;
-  const clause = s.sentence.text
-    .slice(denied.index)
-    .split(/[,;:]|\bbut\b/)[0]
-    ?.toLowerCase();
-  return s.names.some((n) => n.entry.kin >= 0 && clause?.includes(n.text.toLowerCase()));
+function deniesToolAsReason(reading: ReviewReading): boolean {
+  const denied = new Set(reading.sentences.flatMap(deniedKins));
+  if (denied.size === 0) return false;
+  const pairs = [...kinGroups(reading.sentences)].filter(([, names]) => names.length >= 2);
+  return pairs.length === 0 || pairs.every(([kin]) => denied.has(kin));
 }
 
-const NOT_THE_REASON =
-  /\b(?:(?:not|n't)\s+(?:(?:just|only|really|so much)\s+)?(?:because|about|due to|over)|nothing to do with)\b/i;
+/** Words that make "not" deny a reason right after it: "not because of", "not about", "not due to", "not over". */
+const REASON_WORDS = new Set(['because', 'about', 'due', 'over']);
+/** Where a denial's clause ends; after "but", "because" or "everything" a reason of its own may follow. */
+const DENIAL_ENDS = new Set([',', ';', ':', '.', '!', '?', ')', 'but', 'because', 'everything']);
+const REASON_AFTER = new Set(['but', 'because', 'everything']);
+const CLAUSE_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
+
+/**
+ * The neighbour groups (`kin`) of the tools a sentence denies as the reason, in the denial's own clause. "Not just
+ * because of Flask" affirms it, and "not about to" is no reason; a denial followed by a tool as the reason given
+ * instead ("not because of Flask but because he never used Django") denies nothing.
+ */
+function deniedKins(s: ReadSentence): number[] {
+  const { tokens } = s.sentence;
+  const lower = tokens.map((t) => t.lower);
+  const kins: number[] = [];
+  const toolsIn = (from: number, to: number) => {
+    const span = ` ${lower.slice(from, to).join(' ')} `;
+    return s.names.filter((n) => n.entry.kin >= 0 && span.includes(` ${n.text.toLowerCase()} `));
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    let start = -1;
+    const next = lower[i + 1] ?? '';
+    if (
+      (lower[i] === 'not' || lower[i] === "n't") &&
+      REASON_WORDS.has(next) &&
+      !(next === 'about' && lower[i + 2] === 'to')
+    )
+      start = i + 2;
+    else if (lower.slice(i, i + 4).join(' ') === 'nothing to do with') start = i + 4;
+    if (start < 0) continue;
+    let end = start;
+    // A new subject after a noun starts a clause of its own ("not about the money we only hire Django people").
+    const newClause = (k: number) =>
+      CLAUSE_SUBJECTS.has(lower[k] as string) && ['NOUN', 'PROPN', 'NUM'].includes(tokens[k - 1]?.pos ?? '');
+    while (end < tokens.length && !DENIAL_ENDS.has(lower[end] as string) && !(end > start && newClause(end)))
+      end++;
+    const denied = toolsIn(start, end);
+    const otherReason = REASON_AFTER.has(lower[end] ?? '') && toolsIn(end, tokens.length).length > 0;
+    if (!otherReason) for (const n of denied) kins.push(n.entry.kin);
+  }
+  return kins;
+}
 
 /** The text's shape: bullets, an email, labelled fields, a thread of speakers. */
 function shapeOf(lines: readonly string[]): string[] {
@@ -1175,7 +1213,7 @@ function kinGroups(sentences: readonly ReadSentence[]): Map<number, string[]> {
  */
 export function readingAllows(id: string, reading: ReviewReading): boolean {
   if (id === 'conflating-roles') return canConflate(reading);
-  if (id === 'ignoring-ecosystem-fit') return !reading.sentences.some(deniesToolAsReason);
+  if (id === 'ignoring-ecosystem-fit') return !deniesToolAsReason(reading);
   return true;
 }
 

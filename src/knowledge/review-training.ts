@@ -9,7 +9,7 @@ import type { ReviewModel } from './schema.ts';
 export interface TrainingExample {
   features: Readonly<Record<string, readonly string[]>>;
   labels: readonly string[];
-  /** The writer (labeled set) it comes from: a feature must be seen in two writers' texts to be learned. */
+  /** The writer (labeled set) it comes from: a feature must be seen in `minSources` writers' texts to be learned. */
   source: string;
 }
 

@@ -293,7 +293,7 @@ describe('reviewMessage', () => {
       expect(dutiesOf(`Update on the ${title} req: one headcount`), title).toEqual(['data', 'ml']);
     // Plural titles are other people; a word that makes no title with the head stays a word.
     expect(unitsOf('our data and ML engineers')).not.toContain('@title:data');
-    expect(unitsOf('the Python and ML Engineer req')).not.toContain('@title:data');
+    expect(dutiesOf('the Data & Backend Developer req')).toEqual(['backend']);
   });
 
   it('reads someone made a role, and the weights a plan gives SQL and Python', () => {
@@ -521,16 +521,30 @@ describe('reviewMessage', () => {
     expect(featuresOf('skip the SQL round, anyone picks it up')).not.toContain('S:sql-because-downplay');
   });
 
-  it('raises no ecosystem-fit on a rejection that says the neighbouring tool is not the reason', () => {
-    const rejected = (reason: string) =>
-      ids(`Flask candidate for our Django role: no hire. ${reason} The take-home had no tests at all.`);
-    expect(rejected('We only hire people who already know Django.')).toContain('ignoring-ecosystem-fit');
-    expect(rejected("To be clear, it's NOT because of Flask.")).not.toContain('ignoring-ecosystem-fit');
-    expect(rejected('It has nothing to do with Flask.')).not.toContain('ignoring-ecosystem-fit');
-    // Denying something else as the reason leaves the tool in question.
-    expect(rejected("It's not about the salary, we only hire people who already know Django.")).toContain(
-      'ignoring-ecosystem-fit',
-    );
+  it('raises no ecosystem-fit on a text that denies the neighbouring tool as the reason', () => {
+    const base = 'Flask candidate for our Django role: no hire.';
+    const allows = (text: string) =>
+      readingAllows('ignoring-ecosystem-fit', readForReviewText(knowledge, text));
+    // The model raises it on the rejection itself; the gate lets it through unless the tool is denied.
+    expect(ids(`${base} We only hire people who already know Django.`)).toContain('ignoring-ecosystem-fit');
+    for (const denial of [
+      "To be clear, it's NOT because of Flask.",
+      'It has nothing to do with Flask: the take-home had no tests.',
+      'Not due to Flask; the take-home had no tests.',
+      'Not about salary; not because of Flask either.',
+    ])
+      expect(allows(`${base} ${denial}`), denial).toBe(false);
+    for (const reason of [
+      "We only hire people who know Django, and it's not just because of Flask.",
+      "We're not about to retrain a Flask dev.",
+      'Not because of Flask but because he has never used Django.',
+      "It's not about the money we only hire people who already know Django.",
+      // A denial about another pair leaves this one in question.
+      "We only hire Django people. It's not about Pandas vs Polars.",
+    ])
+      expect(allows(`${base} ${reason}`), reason).toBe(true);
+    // A tool is a word of its own: "flaws" does not name AWS.
+    expect(allows('AWS candidate for our GCP team: no hire, and it is not about his flaws.')).toBe(true);
   });
 
   it('reads "gaps and islands" as a SQL problem, not as a gap', () => {
