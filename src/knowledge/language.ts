@@ -128,6 +128,11 @@ const SCOPE_END = new Set([
 const NEW_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 const CLAUSE_ENDING = new Set(['NOUN', 'PROPN', 'NUM']);
 
+/** Whether a word opens a new clause: a new subject right after a noun (see `NEW_SUBJECTS`). */
+export function opensClause(lower: string, previous: Token | undefined): boolean {
+  return NEW_SUBJECTS.has(lower) && CLAUSE_ENDING.has(previous?.pos ?? '');
+}
+
 /**
  * A word with an apostrophe ending ("team's", "she'd") right before punctuation. wink-nlp keeps every new word it
  * sees in its lexicon: "the team's." would teach it "team's" as one word, and from then on "the team's notebooks"
@@ -187,12 +192,7 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
       const lemma = LEMMAS[lower] ?? (lemmas[i] ?? lower).toLowerCase();
       if (SCOPE_END.has(lower)) extraNegation = false;
       if (!negation[i]) scopeClosed = false;
-      else if (
-        NEW_SUBJECTS.has(lower) &&
-        tokens.at(-1)?.negated &&
-        CLAUSE_ENDING.has(tokens.at(-1)?.pos ?? '')
-      )
-        scopeClosed = true;
+      else if (tokens.at(-1)?.negated && opensClause(lower, tokens.at(-1))) scopeClosed = true;
       tokens.push({
         value,
         lower,

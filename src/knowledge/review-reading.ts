@@ -5,7 +5,7 @@
  * `readForReview` (via `readForReviewText`, which first takes Slack markup out).
  */
 
-import { type Replacement, readText, type Sentence, type Token } from './language.ts';
+import { opensClause, type Replacement, readText, type Sentence, type Token } from './language.ts';
 import type { Knowledge } from './load.ts';
 import { foldKey } from './search.ts';
 
@@ -978,7 +978,6 @@ const REASON_WORDS = new Set(['because', 'about', 'due', 'over']);
 /** Where a denial's clause ends; after "but", "because" or "everything" a reason of its own may follow. */
 const DENIAL_ENDS = new Set([',', ';', ':', '.', '!', '?', ')', 'but', 'because', 'everything']);
 const REASON_AFTER = new Set(['but', 'because', 'everything']);
-const CLAUSE_SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they']);
 
 /**
  * The neighbour groups (`kin`) of the tools a sentence denies as the reason, in the denial's own clause. "Not just
@@ -1002,13 +1001,16 @@ function deniedKins(s: ReadSentence): number[] {
       !(next === 'about' && lower[i + 2] === 'to')
     )
       start = i + 2;
-    else if (lower.slice(i, i + 4).join(' ') === 'nothing to do with') start = i + 4;
+    else if (lower[i] === 'nothing' && lower.slice(i, i + 4).join(' ') === 'nothing to do with')
+      start = i + 4;
     if (start < 0) continue;
     let end = start;
     // A new subject after a noun starts a clause of its own ("not about the money we only hire Django people").
-    const newClause = (k: number) =>
-      CLAUSE_SUBJECTS.has(lower[k] as string) && ['NOUN', 'PROPN', 'NUM'].includes(tokens[k - 1]?.pos ?? '');
-    while (end < tokens.length && !DENIAL_ENDS.has(lower[end] as string) && !(end > start && newClause(end)))
+    while (
+      end < tokens.length &&
+      !DENIAL_ENDS.has(lower[end] as string) &&
+      !(end > start && opensClause(lower[end] as string, tokens[end - 1]))
+    )
       end++;
     const denied = toolsIn(start, end);
     const otherReason = REASON_AFTER.has(lower[end] ?? '') && toolsIn(end, tokens.length).length > 0;
