@@ -78,7 +78,7 @@ export interface ReviewReading {
    * Each sentence's features (its words, word pairs and what stands near each concept); empty for a sentence no
    * finding reads (`featuresFor` reads only with the anchors of review.yaml).
    */
-  sentenceFeatures: string[][];
+  readonly sentenceFeatures: string[][];
   /** Features of the whole text (how many roles, what is decided, which stances meet which concepts). */
   documentFeatures: string[];
   /** The concepts each sentence names (`@sql`, `@tool:data`...), negated or not. */
@@ -168,12 +168,17 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
   );
   // Only the sentences some finding reads (see `featuresFor`) need their features: most of a long text's do not.
   const wanted = readSentences({ sentenceConcepts }, [reader.anchors]);
+  let sentenceFeatures: string[][] | undefined;
   return {
     sentences: read,
     lines,
     dutyRoles,
     mainRole,
-    sentenceFeatures: read.map((s, i) => (wanted[i] === 0 ? [] : sentenceFeaturesOf(s))),
+    // Joined into strings only when asked for (training, evaluation): the review scores them from their parts.
+    get sentenceFeatures() {
+      sentenceFeatures ??= read.map((s, i) => (wanted[i] === 0 ? [] : sentenceFeaturesOf(s)));
+      return sentenceFeatures;
+    },
     documentFeatures: [...documentFeaturesOf(read, duties, mainRole), ...shapeOf(lines)],
     sentenceConcepts,
   };
@@ -705,20 +710,49 @@ function addsWork(s: ReadSentence): boolean {
 
 // ---- features ----
 
-function sentenceFeaturesOf(s: ReadSentence): string[] {
-  if (SIDE_SECTIONS.has(s.section)) return s.units.filter((u) => u.startsWith('@')).map((u) => `side:${u}`);
-  const features: string[] = [];
+/**
+ * A sentence feature's parts: its kind and one or two units. As a string (what the model file stores):
+ * `u:<unit>`, `b:<unit>_<next unit>`, `c:<concept>|<unit within three>`, `side:<concept>`, `team:other`.
+ */
+export type SentenceFeatureKind = 'u' | 'b' | 'c' | 'side' | 'team';
+
+/** The separator between a two-unit feature's units, by kind. */
+export const PAIR_SEPARATORS = { b: '_', c: '|' } as const;
+
+/**
+ * Visits a sentence's features, in order, as parts (see `SentenceFeatureKind`): the one definition of what a
+ * sentence says to the model. `sentenceFeaturesOf` joins them into strings (for training); the review scores them
+ * from their parts without joining.
+ */
+export function visitSentenceFeatures(
+  s: ReadSentence,
+  visit: (kind: SentenceFeatureKind, unit: string, other?: string) => void,
+): void {
   const { units } = s;
+  if (SIDE_SECTIONS.has(s.section)) {
+    for (const u of units) if (u.startsWith('@')) visit('side', u);
+    return;
+  }
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as string;
-    features.push(`u:${unit}`);
-    if (i + 1 < units.length) features.push(`b:${unit}_${units[i + 1]}`);
+    visit('u', unit);
+    if (i + 1 < units.length) visit('b', unit, units[i + 1]);
     if (!unit.includes('@')) continue;
     for (let j = Math.max(0, i - WINDOW); j < Math.min(units.length, i + WINDOW + 1); j++) {
-      if (j !== i) features.push(`c:${unit}|${units[j]}`);
+      if (j !== i) visit('c', unit, units[j]);
     }
   }
-  if (s.otherTeam) features.push('team:other');
+  if (s.otherTeam) visit('team', 'other');
+}
+
+/** A sentence's features as the model file names them. */
+export function sentenceFeaturesOf(s: ReadSentence): string[] {
+  const features: string[] = [];
+  visitSentenceFeatures(s, (kind, unit, other) =>
+    features.push(
+      kind === 'b' || kind === 'c' ? `${kind}:${unit}${PAIR_SEPARATORS[kind]}${other}` : `${kind}:${unit}`,
+    ),
+  );
   return features;
 }
 
@@ -1145,14 +1179,17 @@ const STANCES: Record<string, string> = {
   '@assess': 'assessed',
 };
 
+/** The subjects a stance is read for. */
+const STANCE_SUBJECTS: ReadonlySet<string> = new Set(['@sql', '!@sql', '@python', '!@python']);
+
 /** Stances within three units of a subject (`@sql`), with no other subject between them. */
 function stancesNear(s: ReadSentence, subject: string): string[] {
   const { units, unitClauses } = s;
-  const subjects = new Set(['@sql', '!@sql', '@python', '!@python']);
+  if (!units.includes(subject) && !units.includes(`!${subject}`)) return [];
   // The subjects each clause names, for the clause test below.
   const named = new Map<number, Set<string>>();
   units.forEach((u, k) => {
-    if (!subjects.has(u)) return;
+    if (!STANCE_SUBJECTS.has(u)) return;
     const clause = unitClauses[k] as number;
     named.set(clause, (named.get(clause) ?? new Set()).add(u));
   });
@@ -1163,7 +1200,7 @@ function stancesNear(s: ReadSentence, subject: string): string[] {
     for (const step of [-1, 1]) {
       for (let j = i + step; j >= 0 && j < units.length && Math.abs(j - i) <= 3; j += step) {
         const near = units[j] as string;
-        if (subjects.has(near)) break;
+        if (STANCE_SUBJECTS.has(near)) break;
         // A stance in another clause is this subject's only when that clause names no other subject: "as for SQL,
         // we skip it" is SQL skipped; in "python fine, SQL excellent" the "fine" is Python's.
         const clause = unitClauses[j] as number;

@@ -5,14 +5,16 @@
  */
 import { prepareLanguage } from './language.ts';
 import type { Knowledge } from './load.ts';
-import type { ReviewReading } from './review-reading.ts';
+import type { ReviewReading, SentenceFeatureKind } from './review-reading.ts';
 import {
   neighbourPairs,
+  PAIR_SEPARATORS,
   prepareReading,
   readForReview,
   readingAllows,
   readSentences,
   rolesNamed,
+  visitSentenceFeatures,
 } from './review-reading.ts';
 import { closestRoles } from './roles.ts';
 import type { Mistake, ReviewModel, Role } from './schema.ts';
@@ -103,13 +105,31 @@ export function scoreFinding(
   return { probability: 1 / (1 + Math.exp(-sum)), sentence: heaviest(bySentence) };
 }
 
-/** The model compiled for fast scoring: one weight vector per feature, one slot per scored finding. */
+/** A feature's weight for each scored finding. */
+type Slot = Float64Array;
+
+/**
+ * The model compiled for fast scoring: one weight vector per feature, one slot per scored finding. Sentence features
+ * are kept by their parts (kind, unit, other unit), so scoring a sentence joins no strings.
+ */
 interface CompiledModel {
   mistakes: Mistake[];
   anchors: string[][];
   bias: number[];
   threshold: number[];
-  weights: Map<string, Float64Array>;
+  /** Every feature by the name the model file gives it. */
+  weights: Map<string, Slot>;
+  /** Sentence features by their parts: kind, then unit, then (for a two-unit kind) the other unit. */
+  parts: SentenceSlots;
+}
+
+/** Slots of sentence features by their parts (see `visitSentenceFeatures`). */
+interface SentenceSlots {
+  u: Map<string, Slot>;
+  side: Map<string, Slot>;
+  team: Map<string, Slot>;
+  b: Map<string, Map<string, Slot>>;
+  c: Map<string, Map<string, Slot>>;
 }
 
 const compiledModels = new WeakMap<Knowledge, CompiledModel>();
@@ -118,7 +138,7 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
   let compiled = compiledModels.get(knowledge);
   if (!compiled) {
     const mistakes = knowledge.mistakes.filter((m) => knowledge.reviewModel.findings[m.id]);
-    const weights = new Map<string, Float64Array>();
+    const weights = new Map<string, Slot>();
     mistakes.forEach((m, k) => {
       for (const [feature, w] of Object.entries(knowledge.reviewModel.findings[m.id]?.weights ?? {})) {
         let slot = weights.get(feature);
@@ -135,10 +155,29 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
       bias: mistakes.map((m) => knowledge.reviewModel.findings[m.id]?.bias ?? 0),
       threshold: mistakes.map((m) => knowledge.reviewModel.findings[m.id]?.threshold ?? 1),
       weights,
+      parts: sentenceSlots(weights),
     };
     compiledModels.set(knowledge, compiled);
   }
   return compiled;
+}
+
+/** The sentence features among a model's, split into their parts. */
+function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
+  const parts: SentenceSlots = { u: new Map(), side: new Map(), team: new Map(), b: new Map(), c: new Map() };
+  for (const [feature, slot] of weights) {
+    const colon = feature.indexOf(':');
+    const kind = feature.slice(0, colon);
+    const rest = feature.slice(colon + 1);
+    if (kind === 'b' || kind === 'c') {
+      const at = rest.indexOf(PAIR_SEPARATORS[kind]);
+      const unit = rest.slice(0, at);
+      const byOther = parts[kind].get(unit) ?? new Map<string, Slot>();
+      byOther.set(rest.slice(at + 1), slot);
+      parts[kind].set(unit, byOther);
+    } else if (kind === 'u' || kind === 'side' || kind === 'team') parts[kind].set(rest, slot);
+  }
+  return parts;
 }
 
 /**
@@ -147,20 +186,45 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
  */
 export function findingsInReading(knowledge: Knowledge, reading: ReviewReading): Finding[] {
   const model = compiledModel(knowledge);
+  const { sums, bySentence } = scoresOf(model, reading);
+  const findings: Finding[] = [];
+  model.mistakes.forEach((mistake, k) => {
+    if (probabilityOf(sums[k] as number) < (model.threshold[k] as number)) return;
+    if (!readingAllows(mistake.id, reading)) return;
+    findings.push({
+      id: mistake.id,
+      mistake,
+      triggers: triggersOf(mistake.id, reading, heaviest(bySentence[k] as Map<number, number>)),
+      roles: kitsFor(knowledge, rolesOf(mistake.id, reading)),
+    });
+  });
+  return findings;
+}
+
+/** The model's probability of each scored finding for a reading, by finding id, as the review weighs it. */
+export function reviewProbabilities(knowledge: Knowledge, reading: ReviewReading): Record<string, number> {
+  const model = compiledModel(knowledge);
+  const { sums } = scoresOf(model, reading);
+  return Object.fromEntries(model.mistakes.map((m, k) => [m.id, probabilityOf(sums[k] as number)]));
+}
+
+const probabilityOf = (sum: number) => 1 / (1 + Math.exp(-sum));
+
+/** Each finding's weighted sum, and how much each sentence added to it (for the quote). */
+function scoresOf(model: CompiledModel, reading: ReviewReading) {
+  const { parts } = model;
   const n = model.mistakes.length;
   const sums = [...model.bias];
   const masks = readSentences(reading, model.anchors);
   const all = (1 << n) - 1;
   // Each feature counts once per finding: the mask says which findings have counted it already.
-  const counted = new Map<string, number>();
+  const counted = new Map<Slot, number>();
   const bySentence = model.mistakes.map(() => new Map<number, number>());
-  const count = (feature: string, mask: number, at: number) => {
-    const w = model.weights.get(feature);
-    if (!w) return;
-    const before = counted.get(feature) ?? 0;
+  const count = (w: Slot, mask: number, at: number) => {
+    const before = counted.get(w) ?? 0;
     const fresh = mask & ~before;
     if (fresh === 0) return;
-    counted.set(feature, before | fresh);
+    counted.set(w, before | fresh);
     for (let k = 0; k < n; k++) {
       if ((fresh & (1 << k)) === 0) continue;
       const weight = w[k] as number;
@@ -171,24 +235,20 @@ export function findingsInReading(knowledge: Knowledge, reading: ReviewReading):
       }
     }
   };
-  for (const feature of reading.documentFeatures) count(feature, all, -1);
-  reading.sentenceFeatures.forEach((list, i) => {
+  for (const feature of reading.documentFeatures) {
+    const slot = model.weights.get(feature);
+    if (slot) count(slot, all, -1);
+  }
+  reading.sentences.forEach((s, i) => {
     const mask = masks[i] as number;
-    if (mask !== 0) for (const feature of list) count(feature, mask, i);
-  });
-  const findings: Finding[] = [];
-  model.mistakes.forEach((mistake, k) => {
-    const probability = 1 / (1 + Math.exp(-(sums[k] as number)));
-    if (probability < (model.threshold[k] as number)) return;
-    if (!readingAllows(mistake.id, reading)) return;
-    findings.push({
-      id: mistake.id,
-      mistake,
-      triggers: triggersOf(mistake.id, reading, heaviest(bySentence[k] as Map<number, number>)),
-      roles: kitsFor(knowledge, rolesOf(mistake.id, reading)),
+    if (mask === 0) return;
+    visitSentenceFeatures(s, (kind, unit, other) => {
+      const slot =
+        kind === 'b' || kind === 'c' ? parts[kind].get(unit)?.get(other as string) : parts[kind].get(unit);
+      if (slot) count(slot, mask, i);
     });
   });
-  return findings;
+  return { sums, bySentence };
 }
 
 /** The sentence whose features weighed most for a finding, or -1. */
