@@ -5,7 +5,7 @@
  */
 import { prepareLanguage } from './language.ts';
 import type { Knowledge } from './load.ts';
-import type { ReviewReading, SentenceFeatureKind } from './review-reading.ts';
+import type { ReviewReading } from './review-reading.ts';
 import {
   neighbourPairs,
   PAIR_SEPARATORS,
