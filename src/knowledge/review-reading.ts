@@ -720,37 +720,40 @@ export type SentenceFeatureKind = 'u' | 'b' | 'c' | 'side' | 'team';
 export const PAIR_SEPARATORS = { b: '_', c: '|' } as const;
 
 /**
- * Visits a sentence's features, in order, as parts (see `SentenceFeatureKind`): the one definition of what a
- * sentence says to the model. `sentenceFeaturesOf` joins them into strings (for training); the review scores them
- * from their parts without joining.
+ * Visits a sentence's features, in order, by their parts: the kind, the index of its unit in `s.units` and, for a
+ * two-unit kind, of the other unit (else -1); `team` has no unit (-1, read as "other"). The one definition of what
+ * a sentence says to the model: `sentenceFeaturesOf` joins the parts into strings (for training), the review
+ * scores them from the parts without joining.
  */
 export function visitSentenceFeatures(
   s: ReadSentence,
-  visit: (kind: SentenceFeatureKind, unit: string, other?: string) => void,
+  visit: (kind: SentenceFeatureKind, unit: number, other: number) => void,
 ): void {
   const { units } = s;
   if (SIDE_SECTIONS.has(s.section)) {
-    for (const u of units) if (u.startsWith('@')) visit('side', u);
+    for (let i = 0; i < units.length; i++) if ((units[i] as string).startsWith('@')) visit('side', i, -1);
     return;
   }
   for (let i = 0; i < units.length; i++) {
-    const unit = units[i] as string;
-    visit('u', unit);
-    if (i + 1 < units.length) visit('b', unit, units[i + 1]);
-    if (!unit.includes('@')) continue;
+    visit('u', i, -1);
+    if (i + 1 < units.length) visit('b', i, i + 1);
+    if (!(units[i] as string).includes('@')) continue;
     for (let j = Math.max(0, i - WINDOW); j < Math.min(units.length, i + WINDOW + 1); j++) {
-      if (j !== i) visit('c', unit, units[j]);
+      if (j !== i) visit('c', i, j);
     }
   }
-  if (s.otherTeam) visit('team', 'other');
+  if (s.otherTeam) visit('team', -1, -1);
 }
 
 /** A sentence's features as the model file names them. */
 export function sentenceFeaturesOf(s: ReadSentence): string[] {
+  const { units } = s;
   const features: string[] = [];
   visitSentenceFeatures(s, (kind, unit, other) =>
     features.push(
-      kind === 'b' || kind === 'c' ? `${kind}:${unit}${PAIR_SEPARATORS[kind]}${other}` : `${kind}:${unit}`,
+      kind === 'b' || kind === 'c'
+        ? `${kind}:${units[unit]}${PAIR_SEPARATORS[kind]}${units[other]}`
+        : `${kind}:${units[unit] ?? 'other'}`,
     ),
   );
   return features;

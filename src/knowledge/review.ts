@@ -119,17 +119,22 @@ interface CompiledModel {
   threshold: number[];
   /** Every feature by the name the model file gives it. */
   weights: Map<string, Slot>;
-  /** Sentence features by their parts: kind, then unit, then (for a two-unit kind) the other unit. */
+  /** Sentence features by their parts (see `sentenceSlots`). */
   parts: SentenceSlots;
 }
 
-/** Slots of sentence features by their parts (see `visitSentenceFeatures`). */
+/**
+ * Slots of sentence features by their parts (see `visitSentenceFeatures`). Each unit the model's sentence features
+ * name has a number; a two-unit feature is found by its units' numbers, so a sentence's units are looked up once
+ * each and a unit the model never names rules out every feature it is part of.
+ */
 interface SentenceSlots {
-  u: Map<string, Slot>;
-  side: Map<string, Slot>;
-  team: Map<string, Slot>;
-  b: Map<string, Map<string, Slot>>;
-  c: Map<string, Map<string, Slot>>;
+  unitIds: Map<string, number>;
+  u: Map<number, Slot>;
+  side: Map<number, Slot>;
+  team: Slot | undefined;
+  b: Map<number, Slot>;
+  c: Map<number, Slot>;
 }
 
 const compiledModels = new WeakMap<Knowledge, CompiledModel>();
@@ -162,20 +167,44 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
   return compiled;
 }
 
-/** The sentence features among a model's, split into their parts. */
+/** The sentence features among a model's, by their parts. */
 function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
-  const parts: SentenceSlots = { u: new Map(), side: new Map(), team: new Map(), b: new Map(), c: new Map() };
+  const parts: SentenceSlots = {
+    unitIds: new Map(),
+    u: new Map(),
+    side: new Map(),
+    team: undefined,
+    b: new Map(),
+    c: new Map(),
+  };
+  const split: [string, string, string | undefined, Slot][] = [];
   for (const [feature, slot] of weights) {
     const colon = feature.indexOf(':');
     const kind = feature.slice(0, colon);
     const rest = feature.slice(colon + 1);
     if (kind === 'b' || kind === 'c') {
       const at = rest.indexOf(PAIR_SEPARATORS[kind]);
-      const unit = rest.slice(0, at);
-      const byOther = parts[kind].get(unit) ?? new Map<string, Slot>();
-      byOther.set(rest.slice(at + 1), slot);
-      parts[kind].set(unit, byOther);
-    } else if (kind === 'u' || kind === 'side' || kind === 'team') parts[kind].set(rest, slot);
+      split.push([kind, rest.slice(0, at), rest.slice(at + 1), slot]);
+    } else if (kind === 'u' || kind === 'side') split.push([kind, rest, undefined, slot]);
+    else if (kind === 'team') parts.team = slot;
+  }
+  const idOf = (unit: string) => {
+    let id = parts.unitIds.get(unit);
+    if (id === undefined) {
+      id = parts.unitIds.size;
+      parts.unitIds.set(unit, id);
+    }
+    return id;
+  };
+  for (const [, unit, other] of split) {
+    idOf(unit);
+    if (other !== undefined) idOf(other);
+  }
+  const size = parts.unitIds.size;
+  for (const [kind, unit, other, slot] of split) {
+    const id = idOf(unit);
+    if (kind === 'b' || kind === 'c') parts[kind].set(id * size + idOf(other as string), slot);
+    else if (kind === 'u' || kind === 'side') parts[kind].set(id, slot);
   }
   return parts;
 }
@@ -239,12 +268,24 @@ function scoresOf(model: CompiledModel, reading: ReviewReading) {
     const slot = model.weights.get(feature);
     if (slot) count(slot, all, -1);
   }
+  const size = parts.unitIds.size;
   reading.sentences.forEach((s, i) => {
     const mask = masks[i] as number;
     if (mask === 0) return;
+    const ids = s.units.map((u) => parts.unitIds.get(u) ?? -1);
     visitSentenceFeatures(s, (kind, unit, other) => {
-      const slot =
-        kind === 'b' || kind === 'c' ? parts[kind].get(unit)?.get(other as string) : parts[kind].get(unit);
+      let slot: Slot | undefined;
+      if (kind === 'team') slot = parts.team;
+      else {
+        const id = ids[unit] as number;
+        if (id < 0) return;
+        if (kind === 'u' || kind === 'side') slot = parts[kind].get(id);
+        else {
+          const second = ids[other] as number;
+          if (second < 0) return;
+          slot = parts[kind].get(id * size + second);
+        }
+      }
       if (slot) count(slot, mask, i);
     });
   });
