@@ -76,7 +76,8 @@ export interface ReviewReading {
   mainRole: string | undefined;
   /**
    * Each sentence's features (its words, word pairs and what stands near each concept); empty for a sentence no
-   * finding reads (`featuresFor` reads only with the anchors of review.yaml).
+   * finding reads (`featuresFor` reads only with the anchors of review.yaml). Joined only when first read, by
+   * `featuresFor` (training and evaluation): the review scores the same features from their parts.
    */
   readonly sentenceFeatures: string[][];
   /** Features of the whole text (how many roles, what is decided, which stances meet which concepts). */
@@ -716,7 +717,10 @@ function addsWork(s: ReadSentence): boolean {
  */
 export type SentenceFeatureKind = 'u' | 'b' | 'c' | 'side' | 'team';
 
-/** The separator between a two-unit feature's units, by kind. */
+/**
+ * The separator between a two-unit feature's units, by kind. No unit holds either: a word unit keeps only
+ * `[a-z0-9+#.'-]` (`readSentence`), and concept, role and tool ids are kebab-case (schema.ts).
+ */
 export const PAIR_SEPARATORS = { b: '_', c: '|' } as const;
 
 /**
@@ -1182,6 +1186,20 @@ const STANCES: Record<string, string> = {
   '@assess': 'assessed',
 };
 
+/**
+ * A sentence whose negation says someone could not do something ("couldn't write a join", "didn't know what an
+ * index was", "failed to write the query"): a subject negated there is weak, not left out ("no SQL round").
+ */
+function saysUnable(s: ReadSentence): boolean {
+  const tokens = s.sentence.tokens;
+  return tokens.some((t, k) => {
+    const next = tokens[k + 1]?.lower;
+    if ((t.lemma === 'can' || t.lemma === 'could') && (next === "n't" || next === 'not')) return true;
+    if (t.lemma === 'fail' && next === 'to') return true;
+    return t.lemma === 'know' && t.negated;
+  });
+}
+
 /** The subjects a stance is read for. */
 const STANCE_SUBJECTS: ReadonlySet<string> = new Set(['@sql', '!@sql', '@python', '!@python']);
 
@@ -1199,7 +1217,7 @@ function stancesNear(s: ReadSentence, subject: string): string[] {
   const found = new Set<string>();
   units.forEach((unit, i) => {
     if (unit !== subject && unit !== `!${subject}`) return;
-    if (unit.startsWith('!')) found.add('negated');
+    if (unit.startsWith('!')) found.add(saysUnable(s) ? 'weak' : 'negated');
     for (const step of [-1, 1]) {
       for (let j = i + step; j >= 0 && j < units.length && Math.abs(j - i) <= 3; j += step) {
         const near = units[j] as string;

@@ -3,6 +3,7 @@
  * Deterministic (sorted features, fixed full-batch steps, no randomness), so the same labeled sets always give the
  * same review-model.json. Used by `npm run train`, and by `npm run eval` and the tests to leave one writer out.
  */
+import { PAIR_SEPARATORS } from './review-reading.ts';
 import type { ReviewModel } from './schema.ts';
 
 /** One labeled text, already read: its features for each finding, the findings it should raise, and who wrote it. */
@@ -107,9 +108,12 @@ export function trainReviewModel(
 function penaltyScale(feature: string, options: TrainingOptions): number {
   const colon = feature.indexOf(':');
   if (!SENTENCE_FEATURES.has(feature.slice(0, colon))) return 1;
-  const parts = feature.slice(colon + 1).split(/[|_]/);
+  const parts = feature.slice(colon + 1).split(PAIR_SPLIT);
   return parts.every((p) => p.startsWith('@') || p.startsWith('!@')) ? 1 : options.wordL2;
 }
+
+/** Where a two-unit sentence feature's name parts its units (review-reading.ts `PAIR_SEPARATORS`). */
+const PAIR_SPLIT = new RegExp(`[${Object.values(PAIR_SEPARATORS).join('')}]`);
 
 /** Prefixes of the features read from a sentence's units (review-reading.ts `sentenceFeaturesOf`). */
 const SENTENCE_FEATURES = new Set(['u', 'b', 'c']);

@@ -109,7 +109,7 @@ export function scoreFinding(
 type Slot = Float64Array;
 
 /**
- * The model compiled for fast scoring: one weight vector per feature, one slot per scored finding. Sentence features
+ * The model compiled for fast scoring: one weight vector per feature, one weight per scored finding. Sentence features
  * are kept by their parts (kind, unit, other unit), so scoring a sentence joins no strings.
  */
 interface CompiledModel {
@@ -184,6 +184,9 @@ function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
     const rest = feature.slice(colon + 1);
     if (kind === 'b' || kind === 'c') {
       const at = rest.indexOf(PAIR_SEPARATORS[kind]);
+      // Units never hold a separator (see `PAIR_SEPARATORS`); a name that does is no feature the reading makes.
+      if (at < 0 || rest.indexOf(PAIR_SEPARATORS[kind], at + 1) >= 0)
+        throw new Error(`review model: a ${kind} feature is not two units: ${feature}`);
       split.push([kind, rest.slice(0, at), rest.slice(at + 1), slot]);
     } else if (kind === 'u' || kind === 'side') split.push([kind, rest, undefined, slot]);
     else if (kind === 'team') parts.team = slot;
@@ -230,11 +233,25 @@ export function findingsInReading(knowledge: Knowledge, reading: ReviewReading):
   return findings;
 }
 
-/** The model's probability of each scored finding for a reading, by finding id, as the review weighs it. */
-export function reviewProbabilities(knowledge: Knowledge, reading: ReviewReading): Record<string, number> {
+/**
+ * The model's probability of each scored finding for a reading, by finding id, and the sentence that weighed most
+ * for it (-1 for none): what the review weighs, the same as `scoreFinding` over `featuresFor` each finding.
+ */
+export function reviewScores(
+  knowledge: Knowledge,
+  reading: ReviewReading,
+): Record<string, { probability: number; sentence: number }> {
   const model = compiledModel(knowledge);
-  const { sums } = scoresOf(model, reading);
-  return Object.fromEntries(model.mistakes.map((m, k) => [m.id, probabilityOf(sums[k] as number)]));
+  const { sums, bySentence } = scoresOf(model, reading);
+  return Object.fromEntries(
+    model.mistakes.map((m, k) => [
+      m.id,
+      {
+        probability: probabilityOf(sums[k] as number),
+        sentence: heaviest(bySentence[k] as Map<number, number>),
+      },
+    ]),
+  );
 }
 
 const probabilityOf = (sum: number) => 1 / (1 + Math.exp(-sum));

@@ -14,7 +14,7 @@ import {
   reviewMessage,
   reviewMessages,
 } from '../../src/knowledge/index.ts';
-import { reviewProbabilities, scoreFinding } from '../../src/knowledge/review.ts';
+import { reviewScores, scoreFinding } from '../../src/knowledge/review.ts';
 import { canConflate, neighbourPairs, readingAllows } from '../../src/knowledge/review-reading.ts';
 import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-training.ts';
 import { realKnowledge } from '../support/test-app.ts';
@@ -92,17 +92,17 @@ describe('the review model', () => {
 
   it('scores a text the same way in the review (one pass) as in training and evaluation (per finding)', () => {
     for (const example of examples) {
-      // The same probability for every finding: the review weighs sentence features from their parts, training
-      // weighs them as the strings the model file stores.
-      const onePass = reviewProbabilities(knowledge, example.reading);
-      for (const [id, probability] of Object.entries(onePass)) {
+      // The same probability and quoted sentence for every finding: the review weighs sentence features from their
+      // parts, training weighs them as the strings the model file stores.
+      const onePass = reviewScores(knowledge, example.reading);
+      for (const [id, score] of Object.entries(onePass)) {
         const weights = knowledge.reviewModel.findings[id];
         const features = example.featureMaps[id];
-        if (weights && features)
-          expect(probability, `${id}: ${example.text}`).toBeCloseTo(
-            scoreFinding(weights, features).probability,
-            9,
-          );
+        expect(weights && features, id).toBeTruthy();
+        if (!weights || !features) continue;
+        const trained = scoreFinding(weights, features);
+        expect(score.probability, `${id}: ${example.text}`).toBeCloseTo(trained.probability, 9);
+        expect(score.sentence, `${id}: ${example.text}`).toBe(trained.sentence);
       }
       const perFinding = knowledge.mistakes
         .filter((m) => {
@@ -380,6 +380,17 @@ describe('reviewMessage', () => {
     expect(
       featuresOf('DE onsite: no SQL in my round because Priya covered it in the modelling round'),
     ).toContain('S:sql&elsewhere');
+  });
+
+  it('reads SQL a candidate could not write as weak SQL, and SQL left out as negated', () => {
+    // "Couldn't write a left join" says how good the candidate is; "no SQL round" says what the loop leaves out.
+    const unable = featuresOf("DE candidate: couldn't write a left join, no hire");
+    expect(unable).toContain('S:sql~weak&reject');
+    expect(unable).not.toContain('S:sql~negated&reject');
+    expect(featuresOf("DE candidate: didn't know what a window function was. pass on her")).toContain(
+      'S:sql~weak&reject',
+    );
+    expect(featuresOf('DE loop: no SQL round this time, advance him')).toContain('S:sql~negated&hire');
   });
 
   it("reads a word or tool of two roles as the text's role, and plural titles as other people", () => {
