@@ -721,7 +721,7 @@ export type SentenceFeatureKind = 'u' | 'b' | 'c' | 'side' | 'team';
  * The separator between a two-unit feature's units, by kind. No unit holds either: a word unit keeps only
  * `[a-z0-9+#.'-]` (`readSentence`), and concept, role and tool ids are kebab-case (schema.ts).
  */
-export const PAIR_SEPARATORS = { b: '_', c: '|' } as const;
+const PAIR_SEPARATORS = { b: '_', c: '|' } as const;
 
 /**
  * Visits a sentence's features, in order, by their parts: the kind, the index of its unit in `s.units` and, for a
@@ -761,6 +761,39 @@ export function sentenceFeaturesOf(s: ReadSentence): string[] {
     ),
   );
   return features;
+}
+
+/** A sentence feature's parts, read back from its name. */
+export interface SentenceFeatureParts {
+  kind: SentenceFeatureKind;
+  unit: string;
+  /** The other unit of a two-unit kind (`b`, `c`). */
+  other?: string;
+}
+
+const SENTENCE_FEATURE_KINDS: ReadonlySet<string> = new Set<SentenceFeatureKind>([
+  'u',
+  'b',
+  'c',
+  'side',
+  'team',
+]);
+
+/**
+ * The parts of a sentence feature named as `sentenceFeaturesOf` names them, or undefined for a whole-text feature
+ * (`R:2+`, `S:sql&data`). A two-unit name that does not part into two units at its one separator throws: no unit
+ * holds a separator (see `PAIR_SEPARATORS`), so such a name is no feature the reading makes.
+ */
+export function sentenceFeatureParts(name: string): SentenceFeatureParts | undefined {
+  const colon = name.indexOf(':');
+  const kind = name.slice(0, colon);
+  if (!SENTENCE_FEATURE_KINDS.has(kind)) return undefined;
+  const rest = name.slice(colon + 1);
+  if (kind !== 'b' && kind !== 'c') return { kind: kind as SentenceFeatureKind, unit: rest };
+  const at = rest.indexOf(PAIR_SEPARATORS[kind]);
+  if (at < 0 || rest.indexOf(PAIR_SEPARATORS[kind], at + 1) >= 0)
+    throw new Error(`review model: a ${kind} feature is not two units: ${name}`);
+  return { kind, unit: rest.slice(0, at), other: rest.slice(at + 1) };
 }
 
 function documentFeaturesOf(

@@ -3,7 +3,7 @@
  * Deterministic (sorted features, fixed full-batch steps, no randomness), so the same labeled sets always give the
  * same review-model.json. Used by `npm run train`, and by `npm run eval` and the tests to leave one writer out.
  */
-import { PAIR_SEPARATORS } from './review-reading.ts';
+import { sentenceFeatureParts } from './review-reading.ts';
 import type { ReviewModel } from './schema.ts';
 
 /** One labeled text, already read: its features for each finding, the findings it should raise, and who wrote it. */
@@ -106,17 +106,14 @@ export function trainReviewModel(
 
 /** The share of the L2 penalty a feature bears: `wordL2` for a sentence feature that holds a plain word, else all. */
 function penaltyScale(feature: string, options: TrainingOptions): number {
-  const colon = feature.indexOf(':');
-  if (!SENTENCE_FEATURES.has(feature.slice(0, colon))) return 1;
-  const parts = feature.slice(colon + 1).split(PAIR_SPLIT);
-  return parts.every((p) => p.startsWith('@') || p.startsWith('!@')) ? 1 : options.wordL2;
+  const parts = sentenceFeatureParts(feature);
+  if (!parts || !WORD_KINDS.has(parts.kind)) return 1;
+  const concept = (unit: string) => unit.startsWith('@') || unit.startsWith('!@');
+  return concept(parts.unit) && (parts.other === undefined || concept(parts.other)) ? 1 : options.wordL2;
 }
 
-/** Where a two-unit sentence feature's name parts its units (review-reading.ts `PAIR_SEPARATORS`). */
-const PAIR_SPLIT = new RegExp(`[${Object.values(PAIR_SEPARATORS).join('')}]`);
-
-/** Prefixes of the features read from a sentence's units (review-reading.ts `sentenceFeaturesOf`). */
-const SENTENCE_FEATURES = new Set(['u', 'b', 'c']);
+/** Kinds of sentence feature that hold a sentence's own units (review-reading.ts `visitSentenceFeatures`). */
+const WORD_KINDS: ReadonlySet<string> = new Set(['u', 'b', 'c']);
 
 function vocabularyOf(
   examples: readonly TrainingExample[],

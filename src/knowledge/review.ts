@@ -8,12 +8,13 @@ import type { Knowledge } from './load.ts';
 import type { ReviewReading } from './review-reading.ts';
 import {
   neighbourPairs,
-  PAIR_SEPARATORS,
   prepareReading,
   readForReview,
   readingAllows,
   readSentences,
   rolesNamed,
+  type SentenceFeatureParts,
+  sentenceFeatureParts,
   visitSentenceFeatures,
 } from './review-reading.ts';
 import { closestRoles } from './roles.ts';
@@ -84,6 +85,11 @@ type FindingWeights = ReviewModel['findings'][string];
 /** Weights as a Map, made once per model: a Map look-up is several times faster than an object's with many keys. */
 const weightMaps = new WeakMap<FindingWeights, Map<string, number>>();
 
+/** The logistic function: a finding's probability from its weighted sum. */
+function probabilityOf(sum: number): number {
+  return 1 / (1 + Math.exp(-sum));
+}
+
 /** The model's probability that a text shows a finding, and the sentence that weighed most for it. */
 export function scoreFinding(
   weights: FindingWeights,
@@ -102,7 +108,7 @@ export function scoreFinding(
     sum += w;
     if (at >= 0) bySentence.set(at, (bySentence.get(at) ?? 0) + w);
   }
-  return { probability: 1 / (1 + Math.exp(-sum)), sentence: heaviest(bySentence) };
+  return { probability: probabilityOf(sum), sentence: heaviest(bySentence) };
 }
 
 /** A feature's weight for each scored finding. */
@@ -177,19 +183,11 @@ function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
     b: new Map(),
     c: new Map(),
   };
-  const split: [string, string, string | undefined, Slot][] = [];
+  const split: [SentenceFeatureParts, Slot][] = [];
   for (const [feature, slot] of weights) {
-    const colon = feature.indexOf(':');
-    const kind = feature.slice(0, colon);
-    const rest = feature.slice(colon + 1);
-    if (kind === 'b' || kind === 'c') {
-      const at = rest.indexOf(PAIR_SEPARATORS[kind]);
-      // Units never hold a separator (see `PAIR_SEPARATORS`); a name that does is no feature the reading makes.
-      if (at < 0 || rest.indexOf(PAIR_SEPARATORS[kind], at + 1) >= 0)
-        throw new Error(`review model: a ${kind} feature is not two units: ${feature}`);
-      split.push([kind, rest.slice(0, at), rest.slice(at + 1), slot]);
-    } else if (kind === 'u' || kind === 'side') split.push([kind, rest, undefined, slot]);
-    else if (kind === 'team') parts.team = slot;
+    const read = sentenceFeatureParts(feature);
+    if (read?.kind === 'team') parts.team = slot;
+    else if (read) split.push([read, slot]);
   }
   const idOf = (unit: string) => {
     let id = parts.unitIds.get(unit);
@@ -199,12 +197,12 @@ function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
     }
     return id;
   };
-  for (const [, unit, other] of split) {
+  for (const [{ unit, other }] of split) {
     idOf(unit);
     if (other !== undefined) idOf(other);
   }
   const size = parts.unitIds.size;
-  for (const [kind, unit, other, slot] of split) {
+  for (const [{ kind, unit, other }, slot] of split) {
     const id = idOf(unit);
     if (kind === 'b' || kind === 'c') parts[kind].set(id * size + idOf(other as string), slot);
     else if (kind === 'u' || kind === 'side') parts[kind].set(id, slot);
@@ -253,8 +251,6 @@ export function reviewScores(
     ]),
   );
 }
-
-const probabilityOf = (sum: number) => 1 / (1 + Math.exp(-sum));
 
 /** Each finding's weighted sum, and how much each sentence added to it (for the quote). */
 function scoresOf(model: CompiledModel, reading: ReviewReading) {
