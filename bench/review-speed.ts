@@ -12,6 +12,9 @@ import { buildForStart, fmt, nowMs, percentile, seededRandom } from './support.t
 const LENGTH = 4_000;
 const RUNS = 2_000;
 
+/** The language layer, compiled: wink-nlp's engine and PyHire's reading of a text with it. */
+type Language = Pick<typeof import('../src/knowledge/language.ts'), 'nlp' | 'readText'>;
+
 /** What the benchmark calls: the knowledge module, compiled or from source. */
 type Reviewer = Pick<typeof source, 'loadKnowledge' | 'reviewMessage'>;
 
@@ -51,6 +54,24 @@ export async function benchReviewSpeed(): Promise<string[]> {
       `    job descriptions:  p50 ${fmt(percentile(docs, 50))}   p99 ${fmt(percentile(docs, 99))}   max ${fmt(Math.max(...docs))}`,
     );
   }
+  // The floor under the review: the same 4,000-character texts through wink-nlp alone (tokens, sentences,
+  // negation, parts of speech), and through the language layer (the library plus lines, shorthand, scope).
+  const layer = (await import(new URL('../dist/knowledge/language.js', import.meta.url).href)) as Language;
+  const timeEach = (read: (text: string) => unknown) => {
+    for (const text of samples) read(text);
+    return Array.from({ length: RUNS }, (_, i) => {
+      const t = nowMs();
+      read(samples[i % samples.length] as string);
+      return nowMs() - t;
+    });
+  };
+  const library = timeEach((text) => layer.nlp().readDoc(text));
+  const reading = timeEach((text) => layer.readText(text));
+  lines.push(
+    '  of which, compiled, per 4,000 characters:',
+    `    wink-nlp readDoc:  p50 ${fmt(percentile(library, 50))}   p99 ${fmt(percentile(library, 99))}   max ${fmt(Math.max(...library))}`,
+    `    language layer:    p50 ${fmt(percentile(reading, 50))}   p99 ${fmt(percentile(reading, 99))}   max ${fmt(Math.max(...reading))}`,
+  );
   const language = languageCost();
   lines.push(
     `  language layer at start-up (fresh process): ${language.ms.toFixed(0)} ms, +${language.mb.toFixed(0)} MB resident`,

@@ -45,7 +45,10 @@ export interface NameHit {
   entry: NameEntry;
   text: string;
   negated: boolean;
-  /** Set when it stands in a clause about other people ("our data engineers (they own the warehouse)"). */
+  /**
+   * Set when it is no duty of the hire: it stands in a clause about other people ("our data engineers (they own the
+   * warehouse)"), or is written as another's, as where the work runs or as a small side part (`asideFromTheJob`).
+   */
   theirs?: boolean;
 }
 
@@ -272,7 +275,7 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
       const negated = words.some((t) => NEGATIONS.has(t.lower))
         ? Boolean(tokens[i]?.negated)
         : words.some((t) => t.negated);
-      const hit = {
+      const hit: NameHit = {
         entry: match.entry,
         text: tokens
           .slice(i, i + match.length)
@@ -280,6 +283,7 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
           .join(' '),
         negated,
       };
+      if (asideFromTheJob(tokens, i)) hit.theirs = true;
       names.push(hit);
       nameClauses.push(clause);
       for (const unit of match.entry.units) {
@@ -321,6 +325,29 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     (names.some((n) => n.entry.roles.length > 0) || teamDoesTheWork(tokens, names));
   return { sentence, section, units, unitNames, unitClauses, names, otherTeam };
 }
+
+/**
+ * A name that is no duty of the hire: another's work ("the features you need from their pipelines"), the place the
+ * work runs ("Ray on our k8s cluster", "deployed to our Kubernetes"), or a small side part of it ("results into a
+ * small FastAPI dashboard"). One word may stand between ("their nightly pipelines").
+ */
+function asideFromTheJob(tokens: readonly Token[], i: number): boolean {
+  const word = (k: number) => tokens[k]?.lower ?? '';
+  const content = (k: number) => {
+    const t = tokens[k];
+    return t !== undefined && !FUNCTION_POS.has(t.pos);
+  };
+  // The word before the name, or the one before that across one content word.
+  const before = (test: (k: number) => boolean) => test(i - 1) || (content(i - 1) && test(i - 2));
+  return before(
+    (k) => word(k) === 'their' || MINOR.has(word(k)) || (word(k) === 'our' && PLACES.has(word(k - 1))),
+  );
+}
+
+/** Prepositions that make "our" tool the place the work runs ("on our cluster"), not the work itself. */
+const PLACES = new Set(['on', 'in', 'into', 'onto', 'to', 'inside']);
+/** Words that make a tool or piece of work a small side part of the job ("a small dashboard"), not a role's work. */
+const MINOR = new Set(['small', 'simple', 'basic', 'little', 'minor', 'lightweight', 'occasional']);
 
 /** A word said to be itself ("tensors are tensors", "a framework is a framework", "Python is Python"). */
 function saysSame(tokens: readonly Token[], k: number): boolean {
@@ -680,7 +707,7 @@ function dutyRolesOf(sentences: readonly ReadSentence[], mainRole: string | unde
   const given = new Set([...roles, ...work]);
   for (const pair of twoRoles) {
     const known = pair.filter((r) => given.has(r));
-    for (const r of known.length > 0 ? known : mainRole ? [] : pair) roles.add(r);
+    for (const r of known.length > 0 ? known : mainRole || given.size > 0 ? [] : pair) roles.add(r);
   }
   for (const r of roles) work.add(r);
   return { roles: [...roles].sort(), withWork: [...work].sort(), absorbed };

@@ -206,6 +206,35 @@ describe('reviewMessage', () => {
     ]);
   });
 
+  it("reads another's work, where the work runs and a small side part as no duty of the hire", () => {
+    const workOf = (text: string) => {
+      const reading = readForReviewText(knowledge, text);
+      return { duties: reading.dutyRoles, twoWorks: reading.documentFeatures.includes('W:2+') };
+    };
+    // The data team's pipelines, named as theirs, are no second job of an ML engineer; "the pipelines" may be.
+    const ml =
+      'Machine Learning Engineer\nWhat you will do:\n- Train and serve forecasting models in PyTorch\n';
+    expect(workOf(`${ml}- Work with the data team on the features you need from their pipelines`)).toEqual({
+      duties: ['ml'],
+      twoWorks: false,
+    });
+    expect(
+      workOf(`${ml}- Work with the data team on the features you need from the pipelines`).twoWorks,
+    ).toBe(true);
+    // "Deployed to our cluster" is where the work runs; owning the cluster is work.
+    const dags = 'The new hire builds the Airflow DAGs that load Snowflake';
+    expect(workOf(`${dags}, deployed to our Kubernetes cluster.`).twoWorks).toBe(false);
+    expect(workOf(`${dags} and owns our Kubernetes cluster.`).twoWorks).toBe(true);
+    // A small dashboard is a side part of the job, the dashboard a second one.
+    const ranking = 'The hire trains the ranking models and builds';
+    expect(workOf(`${ranking} a small Django dashboard for the analysts.`).duties).toEqual([]);
+    expect(workOf(`${ranking} the Django dashboard for the analysts.`).duties).toEqual(['backend']);
+    // A tool of two roles (Postgres: backend or data) beside another role's work is read as that work's store.
+    expect(
+      workOf('One person trains the ranking models in PyTorch and keeps the results in Postgres.').duties,
+    ).toEqual(['ml']);
+  });
+
   it('reads a job description as a document: tools under "Our stack" and "Nice to have" are no duties', () => {
     const posting = (duties: string[]) =>
       [
@@ -620,8 +649,15 @@ describe('reviewMessage', () => {
       'Research Software Engineer: Genomics Workflows\n\nWhat you will do\n- Build and maintain the Nextflow pipelines\n- Write and maintain the container images (Docker) and GitHub Actions CI for the pipelines you own';
     expect(dutiesOf(workflows)).toEqual([]);
     expect(featuresOf(workflows)).not.toContain('W:2+');
-    // Without "you own" the same tools are DevOps (or backend) work beside the pipelines.
-    expect(featuresOf(workflows.replace(' for the pipelines you own', ''))).toContain('W:2+');
+    // The company's infrastructure is a second job beside the pipelines.
+    expect(
+      featuresOf(
+        workflows.replace(
+          'the container images (Docker) and GitHub Actions CI for the pipelines you own',
+          "the Terraform modules for the whole company's cloud accounts",
+        ),
+      ),
+    ).toContain('W:2+');
     // "Base plus bonus" under Benefits says nothing of one person doing two jobs; the platform team's title under
     // "Our stack" is no second title of the hire's.
     const posting = readForReviewText(
