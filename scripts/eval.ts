@@ -7,6 +7,7 @@ import { documentSets, scoreDocuments } from './document-data.ts';
 import {
   labeledSets,
   leaveOneWriterOut,
+  otherLanguageTexts,
   pooled,
   readExamples,
   type Score,
@@ -163,6 +164,12 @@ function reportReview(knowledge: Knowledge) {
   console.log(
     `\nmention review, the committed model on the text it was trained on (${examples.length} messages; not a quality figure): precision ${pct(fit.precision)}, recall ${pct(fit.recall)}`,
   );
+  const others = otherLanguageTexts();
+  console.log(
+    `\nmention review, labeled texts in another language (not reviewed: the app says it reads English): ${others.reduce((n, o) => n + o.texts, 0)}`,
+  );
+  for (const o of others)
+    console.log(`  ${o.file.padEnd(40)} ${o.texts} of ${o.of} texts, holding ${o.mistakes} labeled mistakes`);
   if (process.argv.includes('--errors')) for (const error of all.errors) console.log(`  ${error}`);
 }
 

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { type Knowledge, readForReviewText, scoreFinding } from '../src/knowledge/index.ts';
+import { readsAsEnglish } from '../src/knowledge/language.ts';
 import { featuresFor, type ReviewReading, readingAllows } from '../src/knowledge/review-reading.ts';
 import {
   DEFAULT_TRAINING,
@@ -34,9 +35,20 @@ export interface LabeledSet {
 /** The earlier sets (written before the blind writers): always part of training, never a held-out writer. */
 const EARLIER_SETS = ['mentions.yaml', 'mentions-holdout.yaml', 'mentions-unseen.yaml'];
 
-/** Every labeled set: the blind writers in `writers/`, then the earlier sets. */
+/**
+ * A set's messages that the review reads: those in English (`readsAsEnglish`). A message mostly in another language
+ * is told that the review reads English, in the app and so here: it is neither trained on nor scored.
+ */
+function inEnglish(messages: readonly LabeledMessage[]): LabeledMessage[] {
+  return messages.filter((m) => readsAsEnglish(m.text));
+}
+
+/** Every labeled set: the blind writers in `writers/`, then the earlier sets (English messages only). */
 export function labeledSets(): LabeledSet[] {
-  const read = (file: URL) => parse(readFileSync(file, 'utf8')) as { messages: LabeledMessage[] };
+  const read = (file: URL) => {
+    const set = parse(readFileSync(file, 'utf8')) as { messages: LabeledMessage[] };
+    return { messages: inEnglish(set.messages) };
+  };
   const writersDir = new URL('writers/', EVAL_DIR);
   const writers = readdirSync(writersDir)
     .filter((f) => f.endsWith('.yaml'))
@@ -67,7 +79,9 @@ export function sealedSets(): LabeledSet[] {
     .map((f) => ({
       name: f.replace(/\.yaml$/, ''),
       heldOut: false,
-      messages: (parse(readFileSync(new URL(f, dir), 'utf8')) as { messages: LabeledMessage[] }).messages,
+      messages: inEnglish(
+        (parse(readFileSync(new URL(f, dir), 'utf8')) as { messages: LabeledMessage[] }).messages,
+      ),
     }));
 }
 
@@ -210,4 +224,28 @@ export function leaveOneWriterOut(
       const model = trainReviewModel(train, ids, options);
       return { writer: set.name, messages: test.length, score: scoreModel(model, ids, test) };
     });
+}
+
+/**
+ * Labeled texts the review does not read because they are in another language: per file of `writers/`, `sealed/`
+ * and `other-languages/` (a writer who wrote in German), how many of its texts, and how many mistakes they hold.
+ */
+export function otherLanguageTexts(): { file: string; texts: number; of: number; mistakes: number }[] {
+  return ['writers/', 'sealed/', 'other-languages/'].flatMap((folder) => {
+    const dir = new URL(folder, EVAL_DIR);
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => {
+        const { messages } = parse(readFileSync(new URL(f, dir), 'utf8')) as { messages: LabeledMessage[] };
+        const other = messages.filter((m) => !readsAsEnglish(m.text));
+        return {
+          file: `${folder}${f}`,
+          texts: other.length,
+          of: messages.length,
+          mistakes: other.reduce((n, m) => n + m.expect.length, 0),
+        };
+      })
+      .filter((x) => x.texts > 0);
+  });
 }

@@ -241,3 +241,46 @@ function sentenceText(tokens: readonly Token[]): string {
     .replace(/\s+([,.;:!?)])/g, '$1')
     .replace(/([(])\s+/g, '$1');
 }
+
+/**
+ * Short function words of English and of the other languages hiring text here comes in. They carry no topic, so
+ * which language's words a text is made of tells its language whatever it is about.
+ */
+const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
+  en: words(
+    'the and to of a in is for we with on that it this be are was not he she they you have has at but our will',
+  ),
+  // None that English text also writes ("do", "as", "per", "con", "non", "till", a single letter).
+  de: words(
+    'und der die das nicht wir ist für mit ein eine auf den dem sie es zu von bei auch noch aber wie ich',
+  ),
+  fr: words('le la les et des une est pour nous avec pas que qui dans sur au du ce il elle sont je'),
+  es: words('el los las de una es para por que en del su pero como muy'),
+  pt: words('os uma é para com não que em da na por mas'),
+  nl: words('de het een en van op te dat niet met voor zijn ook maar bij naar'),
+  it: words('il lo gli di una è che del della sono ma'),
+  sv: words('och att det är ett för med inte på som av har jag'),
+};
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
+
+/** A text must have this many function words of another language, and more than of English, to read as it. */
+const OTHER_LANGUAGE_WORDS = 3;
+
+/**
+ * Whether a text reads as English: at least as many English function words as any other language's. The review
+ * reads English (its language model and its vocabulary are English); a message mostly in German or French is told
+ * so instead of being given an all-clear it did not earn. A text with no function words at all (a list of tools,
+ * "advance") is read.
+ */
+export function readsAsEnglish(text: string): boolean {
+  const counts = new Map<string, number>();
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const [language, words] of Object.entries(FUNCTION_WORDS))
+      if (words.has(word)) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  const english = counts.get('en') ?? 0;
+  return [...counts].every(([language, n]) => language === 'en' || n <= english || n < OTHER_LANGUAGE_WORDS);
+}

@@ -1,4 +1,5 @@
 /** Answers to an @PyHire mention: the term and role questions it asks, and a review for hiring mistakes. */
+import { readsAsEnglish } from './language.ts';
 import type { Knowledge } from './load.ts';
 import { type Finding, findRoleSignals, type RoleSignal, reviewMessage, reviewMessages } from './review.ts';
 import { closestRoles, findRoleKit, type RoleKit } from './roles.ts';
@@ -20,6 +21,8 @@ export interface MentionAnswer {
   scope: 'none' | 'message' | 'thread';
   /** How many messages were reviewed. */
   reviewed: number;
+  /** How many of them read as another language than English, and were not checked for mistakes (`readsAsEnglish`). */
+  notEnglish: number;
 }
 
 /** Term and role answers in one reply, at most. */
@@ -43,7 +46,13 @@ export function isReviewRequest(text: string): boolean {
 }
 
 /** What a bare mention or a review request outside a thread gets: what PyHire can do. */
-export const INTRO_ANSWER: MentionAnswer = { parts: [], findings: [], scope: 'none', reviewed: 0 };
+export const INTRO_ANSWER: MentionAnswer = {
+  parts: [],
+  findings: [],
+  scope: 'none',
+  reviewed: 0,
+  notEnglish: 0,
+};
 
 /**
  * Reads a mention: term questions, role questions, and hiring mistakes. `findings`, when the caller has already
@@ -58,21 +67,26 @@ export function answerMention(knowledge: Knowledge, text: string, findings?: Fin
     ? findRoleSignals(knowledge, questions).filter((s) => s.kind === 'title')
     : [];
   const parts = [...roleParts(knowledge, roleTitles), ...termParts(knowledge, questions, roleTitles)];
+  // The review reads English: a message in another language is told so, not given an all-clear.
+  const english = readsAsEnglish(body);
   return {
     parts: parts.slice(0, MAX_MENTION_PARTS),
-    findings: findings ?? reviewMessage(knowledge, body),
+    findings: english ? (findings ?? reviewMessage(knowledge, body)) : [],
     scope: 'message',
     reviewed: 1,
+    notEnglish: english ? 0 : 1,
   };
 }
 
 /** Reviews the earlier messages of a thread (a job description, an interview plan...). */
 export function answerThreadReview(knowledge: Knowledge, texts: readonly string[]): MentionAnswer {
+  const english = texts.map(stripSlackMarkup).filter(readsAsEnglish);
   return {
     parts: [],
-    findings: reviewMessages(knowledge, texts.map(stripSlackMarkup)),
+    findings: reviewMessages(knowledge, english),
     scope: 'thread',
     reviewed: texts.length,
+    notEnglish: texts.length - english.length,
   };
 }
 

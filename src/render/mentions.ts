@@ -65,6 +65,7 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
   }
   const where =
     answer.reviewed === 1 ? 'this message' : `the ${answer.reviewed} earlier messages in this thread`;
+  const language = notEnglishNote(answer);
   if (answer.findings.length > 0) {
     if (blocks.length > 0) blocks.push(divider());
     const count = answer.findings.length;
@@ -75,11 +76,31 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
       ),
     );
     for (const finding of answer.findings) blocks.push(...findingBlocks(finding));
+    if (language) blocks.push(context([language]));
     texts.push(`Possible hiring mistakes: ${answer.findings.map((f) => esc(f.mistake.title)).join('; ')}`);
+  } else if (answer.parts.length === 0 && language && answer.notEnglish === answer.reviewed) {
+    blocks.push(section(language, 'review'), context([MENTION_INTRO]));
+    texts.push(language);
   } else if (answer.parts.length === 0) {
     const none = `I read ${where} and spotted none of the common hiring mistakes.`;
-    blocks.push(section(none, 'review'), context([MENTION_INTRO]));
+    blocks.push(section(none, 'review'), context(language ? [language, MENTION_INTRO] : [MENTION_INTRO]));
     texts.push(none);
   }
   return message(texts.join('\n'), blocks);
+}
+
+/**
+ * What a reply says of the messages it did not check because they read as another language than English (the
+ * review reads English), or undefined when every message was read.
+ */
+export function notEnglishNote(answer: MentionAnswer): string | undefined {
+  const { notEnglish, reviewed } = answer;
+  if (notEnglish === 0) return undefined;
+  const which =
+    notEnglish === reviewed
+      ? reviewed === 1
+        ? 'This message reads as another language than English'
+        : `These ${reviewed} messages read as another language than English`
+      : `${notEnglish} of the ${reviewed} messages read as another language than English`;
+  return `${which}, so I did not check ${notEnglish === 1 ? 'it' : 'them'} for hiring mistakes: I review hiring messages in English only.`;
 }

@@ -9,7 +9,7 @@ import type {
   TermAnswer,
   TermCard,
 } from '../knowledge/index.ts';
-import { MENTION_INTRO } from './mentions.ts';
+import { MENTION_INTRO, notEnglishNote } from './mentions.ts';
 
 const wrap = (label: string, body: string) => `${label}\n  ${body}`;
 const roleList = (roles: readonly Role[]) => roles.map((r) => `${r.name} (/pyrole ${r.id})`).join(', ');
@@ -99,6 +99,8 @@ export function mentionAnswerToText(answer: MentionAnswer): string {
       ].join('\n'),
     );
   }
+  const language = notEnglishNote(answer);
+  if (language) out.push(language);
   if (out.length === 0) out.push(`No common hiring mistakes spotted. ${MENTION_INTRO.replace(/`/g, '')}`);
   return out.join('\n\n');
 }

@@ -72,6 +72,19 @@ describe('@PyHire mentions over signed HTTP', () => {
     expect(reply?.text).toMatch(/spotted none/);
   });
 
+  it('says it reads English when a message is in another language, instead of an all-clear', async () => {
+    const before = postCount();
+    // The same mistake as the first test, in German: the review reads English, so it says so.
+    await mention(
+      'Wir brauchen einen Python-Entwickler, der unsere Django REST API baut und auch die PyTorch-Modelle trainiert, das ist eine Stelle.',
+    );
+    const [reply] = await postsAfter(before);
+    expect(blockIds(reply as Message).filter((id) => id.startsWith('warning:'))).toEqual([]);
+    expect(reply?.text).toMatch(/another language than English/);
+    expect(reply?.text).not.toMatch(/spotted none/);
+    expect(blockKitViolations(reply as Message)).toEqual([]);
+  });
+
   it('keeps the thread of a mention made inside a thread', async () => {
     const before = postCount();
     await mention('what is dbt?', { ts: '1700000300.000300', thread_ts: '1700000200.000200' });

@@ -20,11 +20,11 @@ import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-t
 import { realKnowledge } from '../support/test-app.ts';
 
 /**
- * The leave-one-writer-out level the review holds (mean over writers). The issue asks the tests to hold 95% precision
- * and 85% recall: recall is held at the done-when's 90% (measured 90.7% over 51 writers); precision is measured at
- * 94.4% (see docs/review.md), below the bar, and this guard keeps it from slipping further.
+ * The leave-one-writer-out level the review holds (mean over writers): the issue's bar, 95% precision and 90% recall
+ * (it asks the tests for 85% recall; the done-when asks 90%). Measured 95.0% / 90.3% over 60 writers at the 0.54
+ * threshold (see docs/review.md): a change that costs either fails here.
  */
-const LOWO_FLOOR = { precision: 0.93, recall: 0.9 };
+const LOWO_FLOOR = { precision: 0.95, recall: 0.9 };
 
 const knowledge = realKnowledge();
 const ids = (text: string) => reviewMessage(knowledge, text).map((f) => f.id);

@@ -266,6 +266,7 @@ describe('renderers at maximum content', () => {
       })),
       scope: 'message',
       reviewed: 1,
+      notEnglish: 0,
     });
     expect(blockKitViolations(message)).toEqual([]);
   });

@@ -181,6 +181,7 @@ describe('the total-text guard', () => {
       })),
       scope: 'message',
       reviewed: 1,
+      notEnglish: 0,
     });
     expect(blockKitViolations(message)).toEqual([]);
   });

@@ -1,0 +1,60 @@
+/** The language layer's check of which language a text is in: the review reads English only. */
+import { describe, expect, it } from 'vitest';
+import { answerMention, answerThreadReview, loadKnowledge } from '../../src/knowledge/index.ts';
+import { readsAsEnglish } from '../../src/knowledge/language.ts';
+import { notEnglishNote } from '../../src/render/mentions.ts';
+
+const knowledge = loadKnowledge(new URL('../../knowledge/', import.meta.url).pathname);
+
+describe('readsAsEnglish', () => {
+  it('reads English, terse shorthand and a bare list of tools as English', () => {
+    expect(
+      readsAsEnglish('We need a Python developer who can build our Django REST API and train the models.'),
+    ).toBe(true);
+    expect(
+      readsAsEnglish('new rule from HM: hackerrank ≥85 → auto onsite. <85 auto reject, no re-take'),
+    ).toBe(true);
+    expect(readsAsEnglish('Django, FastAPI, Airflow, dbt')).toBe(true);
+    expect(readsAsEnglish('')).toBe(true);
+    // A German word or two in an English message ("Betriebsrat", "die Stelle") leaves it English.
+    expect(
+      readsAsEnglish('The Betriebsrat signed off on die Stelle, so we can post the data engineer req.'),
+    ).toBe(true);
+  });
+
+  it('reads German, French, Spanish and Dutch messages as other languages', () => {
+    expect(
+      readsAsEnglish(
+        'Der Kandidat ist für die Backend-Rolle nicht geeignet, aber wir haben noch eine Stelle.',
+      ),
+    ).toBe(false);
+    expect(
+      readsAsEnglish(
+        "Pour le poste d'analyste, je vois que le SQL est dans les critères, et nous avons une liste.",
+      ),
+    ).toBe(false);
+    expect(
+      readsAsEnglish('El candidato tiene diez años de Python, pero no conoce Django para el puesto.'),
+    ).toBe(false);
+    expect(
+      readsAsEnglish(
+        'We zoeken een data engineer voor het team, met ervaring in Airflow en dbt op de schaal van',
+      ),
+    ).toBe(false);
+  });
+
+  it('is told in a mention and a thread review, not given an all-clear', () => {
+    const german = 'Wir brauchen einen Entwickler, der die Django API baut und auch die Modelle trainiert.';
+    const single = answerMention(knowledge, german);
+    expect(single).toMatchObject({ findings: [], reviewed: 1, notEnglish: 1 });
+    expect(notEnglishNote(single)).toMatch(/^This message reads as another language than English/);
+    const thread = answerThreadReview(knowledge, [
+      german,
+      'For the data engineer loop we skip the SQL round, anyone picks SQL up in a week.',
+    ]);
+    expect(thread.notEnglish).toBe(1);
+    expect(thread.findings.map((f) => f.id)).toContain('undervaluing-sql');
+    expect(notEnglishNote(thread)).toMatch(/^1 of the 2 messages read as another language/);
+    expect(notEnglishNote(answerMention(knowledge, 'what is dbt?'))).toBeUndefined();
+  });
+});
