@@ -6,7 +6,7 @@
  * weighed is here, one function per decision.
  */
 
-import { readText, type Token } from './language.ts';
+import { readsAsEnglish, readText, type Token } from './language.ts';
 import type { Knowledge } from './load.ts';
 import { type Finding, findingsInReading, MAX_REVIEW_LENGTH, readForReviewText } from './review.ts';
 import { type ReadSentence, type ReviewReading, SIDE_SECTIONS } from './review-reading.ts';
@@ -54,6 +54,8 @@ export interface DocumentCheck {
   hiringFor: Role | undefined;
   /** Set when the text was longer than PyHire reads (MAX_REVIEW_LENGTH characters). */
   truncated: boolean;
+  /** Set when the text reads as another language than English (`readsAsEnglish`): it was not checked. */
+  notEnglish?: boolean;
 }
 
 export interface CheckOptions {
@@ -70,6 +72,20 @@ const MAX_QUOTE = 160;
 /** Checks one document. */
 export function checkDocument(knowledge: Knowledge, raw: string, options: CheckOptions = {}): DocumentCheck {
   const text = stripSlackMarkup(raw);
+  // PyHire reads English: a document in another language is said to be so, not given an empty check.
+  if (!readsAsEnglish(text))
+    return {
+      kind: 'message',
+      roles: [],
+      covered: [],
+      missing: [],
+      flags: [],
+      findings: [],
+      questions: [],
+      hiringFor: options.hiringFor ? knowledge.roleById.get(options.hiringFor) : undefined,
+      truncated: text.length > MAX_REVIEW_LENGTH,
+      notEnglish: true,
+    };
   const reading = readForReviewText(knowledge, text);
   const cues = cuesFor(knowledge);
   const hiringFor = options.hiringFor ? knowledge.roleById.get(options.hiringFor) : undefined;

@@ -255,7 +255,7 @@ const FUNCTION_WORDS: Record<string, ReadonlySet<string>> = {
     'und der die das nicht wir ist für mit ein eine auf den dem sie es zu von bei auch noch aber wie ich',
   ),
   fr: words('le la les et des une est pour nous avec pas que qui dans sur au du ce il elle sont je'),
-  es: words('el los las de una es para por que en del su pero como muy'),
+  es: words('el los las la de una es para por que en del su pero como muy'),
   pt: words('os uma é para com não que em da na por mas'),
   nl: words('de het een en van op te dat niet met voor zijn ook maar bij naar'),
   it: words('il lo gli di una è che del della sono ma'),
@@ -276,11 +276,32 @@ const OTHER_LANGUAGE_WORDS = 3;
  * "advance") is read.
  */
 export function readsAsEnglish(text: string): boolean {
+  // Letters mostly of another script (Japanese, Cyrillic, Greek...) are another language, whatever Latin names
+  // stand among them.
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters > 0 && latin / letters < 0.5) return false;
   const counts = new Map<string, number>();
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    for (const [language, words] of Object.entries(FUNCTION_WORDS))
-      if (words.has(word)) counts.set(language, (counts.get(language) ?? 0) + 1);
-  }
+  const words = text.match(/\p{L}+/gu) ?? [];
+  words.forEach((word, k) => {
+    // Function words are written in lower case: "Le Wagon", "LA", "ET", "MIT" are names, and so are the particles
+    // between two names ("Pieter van der Berg", "Jan de Vries").
+    if (word !== word.toLowerCase() || (capitalised(words[k - 1]) && capitalisedAfter(words, k))) return;
+    for (const [language, list] of Object.entries(FUNCTION_WORDS))
+      if (list.has(word)) counts.set(language, (counts.get(language) ?? 0) + 1);
+  });
   const english = counts.get('en') ?? 0;
   return [...counts].every(([language, n]) => language === 'en' || n <= english || n < OTHER_LANGUAGE_WORDS);
+}
+
+const capitalised = (word: string | undefined) => word !== undefined && /^\p{Lu}/u.test(word);
+
+/** Whether the next word not in lower case after `k` (across particles: "van der Berg") is capitalised. */
+function capitalisedAfter(words: readonly string[], k: number): boolean {
+  for (let j = k + 1; j < Math.min(words.length, k + 3); j++) {
+    const word = words[j] as string;
+    if (capitalised(word)) return true;
+    if (word !== word.toLowerCase()) return false;
+  }
+  return false;
 }

@@ -339,13 +339,18 @@ function asideFromTheJob(tokens: readonly Token[], i: number): boolean {
   };
   // The word before the name, or the one before that across one content word.
   const before = (test: (k: number) => boolean) => test(i - 1) || (content(i - 1) && test(i - 2));
-  return before(
-    (k) => word(k) === 'their' || MINOR.has(word(k)) || (word(k) === 'our' && PLACES.has(word(k - 1))),
-  );
+  // "on our cluster" anywhere; "to our cluster", "in our cluster" only after a verb that puts work there ("deployed
+  // to our Kubernetes cluster"): "maintain the DAGs in our Airflow" is the work itself.
+  const place = (k: number) =>
+    PLACES.has(word(k)) || (PUT_PLACES.has(word(k)) && PUTS.has(tokens[k - 1]?.lemma ?? ''));
+  return before((k) => word(k) === 'their' || MINOR.has(word(k)) || (word(k) === 'our' && place(k - 1)));
 }
 
 /** Prepositions that make "our" tool the place the work runs ("on our cluster"), not the work itself. */
-const PLACES = new Set(['on', 'in', 'into', 'onto', 'to', 'inside']);
+const PLACES = new Set(['on', 'onto', 'inside']);
+/** Prepositions that do so only after a verb that puts the work there (`PUTS`): "deployed to our cluster". */
+const PUT_PLACES = new Set(['to', 'in', 'into']);
+const PUTS = new Set(['deploy', 'ship', 'push', 'release', 'run', 'host', 'roll']);
 /** Words that make a tool or piece of work a small side part of the job ("a small dashboard"), not a role's work. */
 const MINOR = new Set(['small', 'simple', 'basic', 'little', 'minor', 'lightweight', 'occasional']);
 

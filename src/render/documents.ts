@@ -91,10 +91,10 @@ function kindBlock(check: DocumentCheck, options: DocumentCardOptions): KnownBlo
   const from = options.source ? ` (${esc(options.source)})` : '';
   const notes = [...(options.notes ?? [])];
   if (check.truncated) notes.push('It is long: I read its first 20,000 characters.');
-  return context(
-    [`I read this${from} as *${KIND_NAMES[check.kind]}*. ${notes.join(' ')}`.trim()],
-    `doc-kind:${check.kind}`,
-  );
+  const read = check.notEnglish
+    ? `This${from} reads as another language than English.`
+    : `I read this${from} as *${KIND_NAMES[check.kind]}*.`;
+  return context([`${read} ${notes.join(' ')}`.trim()], `doc-kind:${check.kind}`);
 }
 
 function roleBlocks(roles: readonly RoleFocus[], lead: string): KnownBlock[] {
@@ -234,6 +234,12 @@ function flagBlock(hit: FlagHit): KnownBlock {
 
 function messageBlocks(check: DocumentCheck, texts: string[]): KnownBlock[] {
   if (check.findings.length > 0) return findingList(check, texts);
+  if (check.notEnglish) {
+    const other =
+      'So I did not check it: I read job descriptions, resumes and hiring messages in English only.';
+    texts.push(other);
+    return [section(other, 'review')];
+  }
   const none = 'I read it and spotted none of the common hiring mistakes.';
   texts.push(none);
   return [

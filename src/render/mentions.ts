@@ -63,8 +63,15 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
       section(`Hi! I'm PyHire, a guide to hiring Python developers. ${MENTION_INTRO}`, 'intro'),
     ]);
   }
+  // The messages read: a thread's messages in another language are not (see `notEnglishNote`).
+  const read = answer.reviewed - answer.notEnglish;
+  const english = answer.notEnglish > 0 ? ' in English' : '';
   const where =
-    answer.reviewed === 1 ? 'this message' : `the ${answer.reviewed} earlier messages in this thread`;
+    answer.reviewed === 1
+      ? 'this message'
+      : read === 1
+        ? `the one earlier message${english} in this thread`
+        : `the ${read} earlier messages${english} in this thread`;
   const language = notEnglishNote(answer);
   if (answer.findings.length > 0) {
     if (blocks.length > 0) blocks.push(divider());
@@ -78,10 +85,12 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
     for (const finding of answer.findings) blocks.push(...findingBlocks(finding));
     if (language) blocks.push(context([language]));
     texts.push(`Possible hiring mistakes: ${answer.findings.map((f) => esc(f.mistake.title)).join('; ')}`);
-  } else if (answer.parts.length === 0 && language && answer.notEnglish === answer.reviewed) {
+  } else if (answer.parts.length > 0) {
+    if (language) blocks.push(context([language]));
+  } else if (language && answer.notEnglish === answer.reviewed) {
     blocks.push(section(language, 'review'), context([MENTION_INTRO]));
     texts.push(language);
-  } else if (answer.parts.length === 0) {
+  } else {
     const none = `I read ${where} and spotted none of the common hiring mistakes.`;
     blocks.push(section(none, 'review'), context(language ? [language, MENTION_INTRO] : [MENTION_INTRO]));
     texts.push(none);

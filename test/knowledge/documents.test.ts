@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { documentSets, scoreDocuments } from '../../scripts/document-data.ts';
 import { checkDocument, DOCUMENT_KINDS } from '../../src/knowledge/index.ts';
 import { GREEN_FLAG_IDS, YELLOW_FLAG_IDS } from '../../src/knowledge/schema.ts';
+import { renderDocumentCheck } from '../../src/render/documents.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
 const knowledge = realKnowledge();
@@ -56,6 +57,24 @@ describe('checkDocument on invented documents', () => {
     // Django in "Nice to have" is no duty: no backend role, no conflation.
     expect(check.findings.map((f) => f.id)).not.toContain('conflating-roles');
     expect(check.flags).toEqual([]);
+  });
+
+  it('says a posting in another language is not read, rather than giving it an empty check', () => {
+    const german = `Python-Entwickler (m/w/d) für unser Lieferantenportal
+
+Deine Aufgaben:
+- Du entwickelst die REST-APIs des Portals mit Django und bist für die Datenpipelines in Airflow verantwortlich
+- Du betreust auch die Kubernetes-Cluster und die Terraform-Module, die wir für das Portal nutzen
+
+Das bringst du mit:
+- Mindestens 5 Jahre Erfahrung mit Python und ein Studium der Informatik oder eine vergleichbare Ausbildung`;
+    const check = checkDocument(knowledge, german);
+    expect(check).toMatchObject({ kind: 'message', notEnglish: true, roles: [], findings: [] });
+    const card = JSON.stringify(renderDocumentCheck(check));
+    expect(card).toContain('reads as another language than English');
+    expect(card).not.toContain('spotted none');
+    // The same posting in English is read.
+    expect(checkDocument(knowledge, JD).notEnglish).toBeUndefined();
   });
 
   it('reads a resume: its archetype and each cheat-sheet flag with the line that shows it', () => {

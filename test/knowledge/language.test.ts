@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerMention, answerThreadReview, loadKnowledge } from '../../src/knowledge/index.ts';
 import { readsAsEnglish } from '../../src/knowledge/language.ts';
-import { notEnglishNote } from '../../src/render/mentions.ts';
+import { notEnglishNote, renderMentionAnswer } from '../../src/render/mentions.ts';
 
 const knowledge = loadKnowledge(new URL('../../knowledge/', import.meta.url).pathname);
 
@@ -56,5 +56,34 @@ describe('readsAsEnglish', () => {
     expect(thread.findings.map((f) => f.id)).toContain('undervaluing-sql');
     expect(notEnglishNote(thread)).toMatch(/^1 of the 2 messages read as another language/);
     expect(notEnglishNote(answerMention(knowledge, 'what is dbt?'))).toBeUndefined();
+  });
+
+  it('keeps the note beside term answers, and counts only the messages it read', () => {
+    const question = answerMention(
+      knowledge,
+      'what is dbt? wir brauchen das für die Stelle, und die Daten sind bei uns in der Cloud',
+    );
+    expect(question.parts.map((p) => p.kind)).toEqual(['term']);
+    expect(JSON.stringify(renderMentionAnswer(question))).toContain('another language than English');
+    const thread = answerThreadReview(knowledge, [
+      'Wir brauchen einen Entwickler, der die Django API baut und auch die Modelle trainiert.',
+      'We are hiring a backend developer and, separately, a data engineer next quarter.',
+    ]);
+    const reply = JSON.stringify(renderMentionAnswer(thread));
+    expect(reply).toContain('I read the one earlier message in English in this thread and spotted none');
+    expect(reply).toContain('1 of the 2 messages read as another language');
+  });
+
+  it('reads names, places and acronyms as no language ("Jan de Vries", "Le Wagon", "LA, DE")', () => {
+    expect(
+      readsAsEnglish('Shortlist for the backend role: Pieter van der Berg, Jan de Vries, Sanne van Dijk'),
+    ).toBe(true);
+    expect(
+      readsAsEnglish('Interview panel: Anne-Marie Du Pont, Jean Le Roux, Luc De Smet. Feedback due EOD ET.'),
+    ).toBe(true);
+    expect(readsAsEnglish('Hiring in LA, AU and DE. Interviews 9-11 ET / EST.')).toBe(true);
+    expect(readsAsEnglish('candidates from Le Wagon and MIT, both know Django')).toBe(true);
+    // Another script is another language, whatever Latin names stand in it.
+    expect(readsAsEnglish('件名: コーディングテストの変更について、HackerRankをやめます')).toBe(false);
   });
 });
