@@ -105,11 +105,12 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
 export function notEnglishNote(answer: MentionAnswer): string | undefined {
   const { notEnglish, reviewed } = answer;
   if (notEnglish === 0) return undefined;
+  const earlier = answer.scope === 'thread' ? ' earlier' : '';
   const which =
     notEnglish === reviewed
       ? reviewed === 1
-        ? 'This message reads as another language than English'
-        : `These ${reviewed} messages read as another language than English`
-      : `${notEnglish} of the ${reviewed} messages read as another language than English`;
+        ? `${answer.scope === 'thread' ? 'The earlier' : 'This'} message reads as another language than English`
+        : `These ${reviewed}${earlier} messages read as another language than English`
+      : `${notEnglish} of the ${reviewed}${earlier} messages read as another language than English`;
   return `${which}, so I did not check ${notEnglish === 1 ? 'it' : 'them'} for hiring mistakes: I review hiring messages in English only.`;
 }

@@ -187,6 +187,40 @@ describe('thread review', () => {
     expect(JSON.stringify(reply)).toContain('the 2 earlier messages in this thread');
   });
 
+  it('beside a job description card, says which earlier messages it could not read', async () => {
+    app.fake.on('conversations.replies', (call) =>
+      call.body.ts === '1700000600.000100'
+        ? {
+            body: {
+              ok: true,
+              has_more: false,
+              messages: [
+                {
+                  type: 'message',
+                  user: 'U0RECRUIT',
+                  ts: '1700000600.000100',
+                  text: 'Senior Data Engineer\n\nWhat you will do:\n- Build and run our Airflow pipelines into Snowflake\n- Model the warehouse with dbt and write the SQL behind our reporting\n\nRequirements:\n- 5+ years of Python and SQL, Airflow, dbt\n- Experience with data quality checks',
+                },
+                {
+                  type: 'message',
+                  user: 'U0MANAGER',
+                  ts: '1700000600.000200',
+                  text: 'Wir brauchen die Stelle schnell, und die Kandidaten sollen auch für das Backend arbeiten.',
+                },
+                { type: 'message', user: 'U0RECRUIT', ts: '1700000600.000300', text: '<@UBOT00001> review' },
+              ],
+            },
+          }
+        : undefined,
+    );
+    const before = postCount();
+    await mention('review', { ts: '1700000600.000300', thread_ts: '1700000600.000100' });
+    const [card, reply] = await postsAfter(before, 2);
+    expect(blockIds(card as Message)).toContain('doc-kind:jd');
+    expect(reply?.text).toMatch(/The earlier message reads as another language than English/);
+    expect(blockKitViolations(reply as Message)).toEqual([]);
+  });
+
   it('explains when it cannot read the thread instead of failing silently', async () => {
     app.fake.on('conversations.replies', (call) =>
       call.body.ts === '1700000500.000100' ? { body: { ok: false, error: 'not_in_channel' } } : undefined,

@@ -54,7 +54,7 @@ describe('readsAsEnglish', () => {
     ]);
     expect(thread.notEnglish).toBe(1);
     expect(thread.findings.map((f) => f.id)).toContain('undervaluing-sql');
-    expect(notEnglishNote(thread)).toMatch(/^1 of the 2 messages read as another language/);
+    expect(notEnglishNote(thread)).toMatch(/^1 of the 2 earlier messages read as another language/);
     expect(notEnglishNote(answerMention(knowledge, 'what is dbt?'))).toBeUndefined();
   });
 
@@ -71,7 +71,7 @@ describe('readsAsEnglish', () => {
     ]);
     const reply = JSON.stringify(renderMentionAnswer(thread));
     expect(reply).toContain('I read the one earlier message in English in this thread and spotted none');
-    expect(reply).toContain('1 of the 2 messages read as another language');
+    expect(reply).toContain('1 of the 2 earlier messages read as another language');
   });
 
   it('reads names, places and acronyms as no language ("Jan de Vries", "Le Wagon", "LA, DE")', () => {

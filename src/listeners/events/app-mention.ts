@@ -102,7 +102,8 @@ export const appMentionEvent =
       }
       for (const doc of documents) await post(documentReply(doc, raised));
       const answer = answerThreadReview(knowledge, rest);
-      if (documents.length === 0 || answer.findings.some((f) => !raised.has(f.id)))
+      // Beside document cards, a reply only when it has news: a finding not raised yet, or messages it could not read.
+      if (documents.length === 0 || answer.notEnglish > 0 || answer.findings.some((f) => !raised.has(f.id)))
         await post(renderMentionAnswer(withoutHidden(answer, raised)));
       return;
     }
