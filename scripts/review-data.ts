@@ -43,12 +43,14 @@ function inEnglish(messages: readonly LabeledMessage[]): LabeledMessage[] {
   return messages.filter((m) => readsAsEnglish(m.text));
 }
 
+/** The messages of one labeled set's file, all of them (whatever their language). */
+function messagesIn(file: URL): LabeledMessage[] {
+  return (parse(readFileSync(file, 'utf8')) as { messages: LabeledMessage[] }).messages;
+}
+
 /** Every labeled set: the blind writers in `writers/`, then the earlier sets (English messages only). */
 export function labeledSets(): LabeledSet[] {
-  const read = (file: URL) => {
-    const set = parse(readFileSync(file, 'utf8')) as { messages: LabeledMessage[] };
-    return { messages: inEnglish(set.messages) };
-  };
+  const read = (file: URL) => ({ messages: inEnglish(messagesIn(file)) });
   const writersDir = new URL('writers/', EVAL_DIR);
   const writers = readdirSync(writersDir)
     .filter((f) => f.endsWith('.yaml'))
@@ -79,9 +81,7 @@ export function sealedSets(): LabeledSet[] {
     .map((f) => ({
       name: f.replace(/\.yaml$/, ''),
       heldOut: false,
-      messages: inEnglish(
-        (parse(readFileSync(new URL(f, dir), 'utf8')) as { messages: LabeledMessage[] }).messages,
-      ),
+      messages: inEnglish(messagesIn(new URL(f, dir))),
     }));
 }
 
@@ -237,7 +237,7 @@ export function otherLanguageTexts(): { file: string; texts: number; of: number;
       .filter((f) => f.endsWith('.yaml'))
       .sort()
       .map((f) => {
-        const { messages } = parse(readFileSync(new URL(f, dir), 'utf8')) as { messages: LabeledMessage[] };
+        const messages = messagesIn(new URL(f, dir));
         const other = messages.filter((m) => !readsAsEnglish(m.text));
         return {
           file: `${folder}${f}`,

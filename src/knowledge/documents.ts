@@ -72,35 +72,22 @@ const MAX_QUOTE = 160;
 /** Checks one document. */
 export function checkDocument(knowledge: Knowledge, raw: string, options: CheckOptions = {}): DocumentCheck {
   const text = stripSlackMarkup(raw);
-  // PyHire reads English: a document in another language is said to be so, not given an empty check.
-  if (!readsAsEnglish(text))
-    return {
-      kind: 'message',
-      roles: [],
-      covered: [],
-      missing: [],
-      flags: [],
-      findings: [],
-      questions: [],
-      hiringFor: options.hiringFor ? knowledge.roleById.get(options.hiringFor) : undefined,
-      truncated: text.length > MAX_REVIEW_LENGTH,
-      notEnglish: true,
-    };
-  const reading = readForReviewText(knowledge, text);
-  const cues = cuesFor(knowledge);
-  const hiringFor = options.hiringFor ? knowledge.roleById.get(options.hiringFor) : undefined;
-  const kind = kindOf(cues, reading);
-  const base = {
-    kind,
+  const empty = {
     roles: [] as RoleFocus[],
     covered: [] as SkillCheck[],
     missing: [] as SkillCheck[],
     flags: [] as FlagHit[],
     findings: [] as Finding[],
     questions: [] as string[],
-    hiringFor,
+    hiringFor: options.hiringFor ? knowledge.roleById.get(options.hiringFor) : undefined,
     truncated: text.length > MAX_REVIEW_LENGTH,
   };
+  // PyHire reads English: a document in another language is said to be so, not given an empty check.
+  if (!readsAsEnglish(text)) return { ...empty, kind: 'message', notEnglish: true };
+  const reading = readForReviewText(knowledge, text);
+  const cues = cuesFor(knowledge);
+  const kind = kindOf(cues, reading);
+  const base = { ...empty, kind };
   if (kind === 'message') return { ...base, findings: findingsInReading(knowledge, reading) };
   if (kind === 'jd') {
     const findings = findingsInReading(knowledge, reading);
@@ -117,6 +104,7 @@ export function checkDocument(knowledge: Knowledge, raw: string, options: CheckO
     };
   }
   const roles = resumeRoles(knowledge, cues, reading);
+  const { hiringFor } = base;
   const flags = resumeFlags(knowledge, cues, reading, roles, hiringFor);
   return { ...base, roles, flags, questions: resumeQuestions(knowledge, flags, hiringFor ?? roles[0]?.role) };
 }

@@ -66,12 +66,8 @@ export function renderMentionAnswer(answer: MentionAnswer): SlackMessage {
   // The messages read: a thread's messages in another language are not (see `notEnglishNote`).
   const read = answer.reviewed - answer.notEnglish;
   const english = answer.notEnglish > 0 ? ' in English' : '';
-  const where =
-    answer.reviewed === 1
-      ? 'this message'
-      : read === 1
-        ? `the one earlier message${english} in this thread`
-        : `the ${read} earlier messages${english} in this thread`;
+  const earlier = read === 1 ? 'the one earlier message' : `the ${read} earlier messages`;
+  const where = answer.reviewed === 1 ? 'this message' : `${earlier}${english} in this thread`;
   const language = notEnglishNote(answer);
   if (answer.findings.length > 0) {
     if (blocks.length > 0) blocks.push(divider());

@@ -47,6 +47,13 @@ async function postsAfter(before: number, count = 1): Promise<Message[]> {
 const postCount = () => app.fake.calls.filter((c) => c.method === 'chat.postMessage').length;
 const blockIds = (m: Message) => m.blocks.map((b) => b.block_id ?? '');
 
+/** Makes the fake Slack API answer conversations.replies for the thread that starts at `ts` with `messages`. */
+function threadReplies(ts: string, messages: Record<string, string>[]) {
+  app.fake.on('conversations.replies', (call) =>
+    call.body.ts === ts ? { body: { ok: true, has_more: false, messages } } : undefined,
+  );
+}
+
 describe('@PyHire mentions over signed HTTP', () => {
   it('flags one developer for a Django REST API and PyTorch training, in the thread of the mention', async () => {
     const before = postCount();
@@ -140,38 +147,28 @@ describe('@PyHire mentions over signed HTTP', () => {
 
 describe('thread review', () => {
   it('"@PyHire review" in a thread reads the earlier messages with conversations.replies and reviews them', async () => {
-    app.fake.on('conversations.replies', (call) =>
-      call.body.ts === '1700000400.000100'
-        ? {
-            body: {
-              ok: true,
-              has_more: false,
-              messages: [
-                {
-                  type: 'message',
-                  user: 'U0RECRUIT',
-                  ts: '1700000400.000100',
-                  text: 'JD draft: Python Developer. Requirements: 5+ years Python experience, good communicator.',
-                },
-                {
-                  type: 'message',
-                  user: 'U0MANAGER',
-                  ts: '1700000400.000200',
-                  text: 'Plan: we filter everyone with three LeetCode hards first.',
-                },
-                {
-                  type: 'message',
-                  bot_id: 'B0001',
-                  user: 'UBOT00001',
-                  ts: '1700000400.000250',
-                  text: 'we filter with leetcode only (a bot message, not reviewed)',
-                },
-                { type: 'message', user: 'U0RECRUIT', ts: '1700000400.000300', text: '<@UBOT00001> review' },
-              ],
-            },
-          }
-        : undefined,
-    );
+    threadReplies('1700000400.000100', [
+      {
+        type: 'message',
+        user: 'U0RECRUIT',
+        ts: '1700000400.000100',
+        text: 'JD draft: Python Developer. Requirements: 5+ years Python experience, good communicator.',
+      },
+      {
+        type: 'message',
+        user: 'U0MANAGER',
+        ts: '1700000400.000200',
+        text: 'Plan: we filter everyone with three LeetCode hards first.',
+      },
+      {
+        type: 'message',
+        bot_id: 'B0001',
+        user: 'UBOT00001',
+        ts: '1700000400.000250',
+        text: 'we filter with leetcode only (a bot message, not reviewed)',
+      },
+      { type: 'message', user: 'U0RECRUIT', ts: '1700000400.000300', text: '<@UBOT00001> review' },
+    ]);
     const before = postCount();
     await mention('review', { ts: '1700000400.000300', thread_ts: '1700000400.000100' });
     const [reply] = await postsAfter(before);
@@ -188,31 +185,21 @@ describe('thread review', () => {
   });
 
   it('beside a job description card, says which earlier messages it could not read', async () => {
-    app.fake.on('conversations.replies', (call) =>
-      call.body.ts === '1700000600.000100'
-        ? {
-            body: {
-              ok: true,
-              has_more: false,
-              messages: [
-                {
-                  type: 'message',
-                  user: 'U0RECRUIT',
-                  ts: '1700000600.000100',
-                  text: 'Senior Data Engineer\n\nWhat you will do:\n- Build and run our Airflow pipelines into Snowflake\n- Model the warehouse with dbt and write the SQL behind our reporting\n\nRequirements:\n- 5+ years of Python and SQL, Airflow, dbt\n- Experience with data quality checks',
-                },
-                {
-                  type: 'message',
-                  user: 'U0MANAGER',
-                  ts: '1700000600.000200',
-                  text: 'Wir brauchen die Stelle schnell, und die Kandidaten sollen auch für das Backend arbeiten.',
-                },
-                { type: 'message', user: 'U0RECRUIT', ts: '1700000600.000300', text: '<@UBOT00001> review' },
-              ],
-            },
-          }
-        : undefined,
-    );
+    threadReplies('1700000600.000100', [
+      {
+        type: 'message',
+        user: 'U0RECRUIT',
+        ts: '1700000600.000100',
+        text: 'Senior Data Engineer\n\nWhat you will do:\n- Build and run our Airflow pipelines into Snowflake\n- Model the warehouse with dbt and write the SQL behind our reporting\n\nRequirements:\n- 5+ years of Python and SQL, Airflow, dbt\n- Experience with data quality checks',
+      },
+      {
+        type: 'message',
+        user: 'U0MANAGER',
+        ts: '1700000600.000200',
+        text: 'Wir brauchen die Stelle schnell, und die Kandidaten sollen auch für das Backend arbeiten.',
+      },
+      { type: 'message', user: 'U0RECRUIT', ts: '1700000600.000300', text: '<@UBOT00001> review' },
+    ]);
     const before = postCount();
     await mention('review', { ts: '1700000600.000300', thread_ts: '1700000600.000100' });
     const [card, reply] = await postsAfter(before, 2);
