@@ -101,8 +101,11 @@ export function prepareLanguage(): void {
   nlp();
 }
 
-/** Dictionary forms the model gets wrong for hiring text: "data" is no plural of "datum" here ("data engineers"). */
-const LEMMAS: Record<string, string> = { data: 'data' };
+/**
+ * Dictionary forms the model gets wrong for hiring text: "data" is no plural of "datum" here ("data engineers").
+ * A map, not an object: a word such as "constructor" must not find an object's own properties.
+ */
+const LEMMAS: ReadonlyMap<string, string> = new Map([['data', 'data']]);
 
 /** Words that open a negation's scope that wink-nlp leaves alone ("nothing on Python 3", "without SQL"). */
 const EXTRA_NEGATIONS = new Set(['nothing', 'without', 'none', 'neither', 'nor', 'nobody', 'lack', 'lacks']);
@@ -158,7 +161,7 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
   // seconds over very long ones, so it reads only their start.
   const doc = nlp().readDoc(
     spellOut(text, spelled)
-      .replace(/\S{64,}/g, (run) => run.slice(0, 64))
+      .replace(/(?<!\S)\S{64,}/g, (run) => run.slice(0, 64))
       .replace(POSSESSIVE_BEFORE_PUNCTUATION, '$1 $2'),
   );
   const values = doc.tokens().out(its.value) as string[];
@@ -166,7 +169,6 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
   const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const types = doc.tokens().out(its.type) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   let line = 0;
   for (const [first, last] of spans) {
@@ -189,10 +191,10 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
         line += (value.match(/\n/g) ?? []).length;
         continue;
       }
-      if (types[i] === 'tabCRLF') continue;
+      // Spaces, tabs and carriage returns (wink-nlp's tabCRLF) are no words.
       if (value.trim() === '') continue;
       const lower = value.toLowerCase();
-      const lemma = LEMMAS[lower] ?? (lemmas[i] ?? lower).toLowerCase();
+      const lemma = LEMMAS.get(lower) ?? (lemmas[i] ?? lower).toLowerCase();
       if (SCOPE_END.has(lower)) extraNegation = false;
       if (!negation[i]) scopeClosed = false;
       else if (tokens.at(-1)?.negated && opensClause(lower, tokens.at(-1))) scopeClosed = true;

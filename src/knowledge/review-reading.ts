@@ -1240,16 +1240,17 @@ function weightsOf(units: readonly string[]): { sql?: number; python?: number } 
   return before.sql !== undefined && before.python !== undefined ? before : after;
 }
 
-const STANCES: Record<string, string> = {
-  '@skip': 'skip',
-  '@downplay': 'downplay',
-  '!@priority': 'not-priority',
-  '!@assess': 'not-assessed',
-  '@weak': 'weak',
-  '@strong': 'strong',
-  '@priority': 'priority',
-  '@assess': 'assessed',
-};
+/** The stance each unit takes toward a subject near it (a map: a word unit such as "constructor" is no stance). */
+const STANCES: ReadonlyMap<string, string> = new Map([
+  ['@skip', 'skip'],
+  ['@downplay', 'downplay'],
+  ['!@priority', 'not-priority'],
+  ['!@assess', 'not-assessed'],
+  ['@weak', 'weak'],
+  ['@strong', 'strong'],
+  ['@priority', 'priority'],
+  ['@assess', 'assessed'],
+]);
 
 /**
  * A sentence whose negation says someone could not do something ("couldn't write a join", "didn't know what an
@@ -1291,7 +1292,7 @@ function stancesNear(s: ReadSentence, subject: string): string[] {
         // we skip it" is SQL skipped; in "python fine, SQL excellent" the "fine" is Python's.
         const clause = unitClauses[j] as number;
         if (clause !== unitClauses[i] && [...(named.get(clause) ?? [])].some((u) => u !== unit)) break;
-        const stance = STANCES[near];
+        const stance = STANCES.get(near);
         if (stance) found.add(stance);
       }
     }

@@ -740,6 +740,18 @@ describe('reviewMessage', () => {
     );
     expect(performance.now() - started).toBeLessThan(2_000);
   });
+
+  it('reads words that are names of JavaScript object properties ("constructor", "toString") as plain words', () => {
+    // "constructor" once found Object's own constructor as its dictionary form, and the review threw.
+    const bare = 'Strong Python, 5 years. Good enough for me, move him to the offer stage.';
+    expect(ids(bare)).toContain('generic-python');
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])
+      expect(ids(`${bare} He explained the ${word} question well.`)).toEqual(ids(bare));
+    // A word unit next to SQL is no stance toward it.
+    expect(() =>
+      reviewMessage(knowledge, 'Data engineer: SQL constructor toString, we skip it'),
+    ).not.toThrow();
+  });
 });
 
 describe('mentions', () => {

@@ -1,0 +1,3 @@
+import { benchReviewSpeed } from './review-speed.ts';
+
+console.log((await benchReviewSpeed()).join('\n'));
