@@ -549,9 +549,15 @@ function headingOf(reader: Reader, line: string) {
 
 /** A sentence that ends as a bonus does: "Kafka experience a big plus", "Go is a bonus". */
 function endsAsBonus(reader: Reader, sentence: Sentence): boolean {
-  const words = sentence.tokens.filter((t) => t.pos !== 'PUNCT' && t.pos !== 'SYM').map((t) => t.lower);
-  for (let k = 1; k <= 3 && k < words.length; k++)
-    if (reader.bonusEndings.has(foldKey(words.slice(-k).join(' ')))) return true;
+  // The last three words, folded one by one: a folded phrase is its words' folded keys run together.
+  const keys: string[] = [];
+  const { tokens } = sentence;
+  for (let i = tokens.length - 1; i >= 0 && keys.length < 4; i--) {
+    const t = tokens[i] as Token;
+    if (t.pos !== 'PUNCT' && t.pos !== 'SYM') keys.unshift(foldKey(t.lower));
+  }
+  for (let k = 1; k <= 3 && k < keys.length; k++)
+    if (reader.bonusEndings.has(keys.slice(-k).join(''))) return true;
   return false;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Checking a job description or resume over signed HTTP: the message shortcut (private answer, Share into the
- * thread), the global shortcut's modal, PDF and .docx files served by the fake Slack, files PyHire refuses, and a
- * thread where a finding was already raised.
+ * thread), the global shortcut's modal, PDF and .docx files served by the fake Slack, a posting in another language,
+ * files PyHire refuses, and a thread where a finding was already raised.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../support/block-kit.ts';
@@ -204,6 +204,33 @@ describe('the message shortcut "Check with PyHire"', () => {
       (c) => c.method === 'file' && c.path.includes('senior-data-engineer'),
     );
     expect(download?.headers.authorization).toBe('Bearer xoxb-test-0000');
+  });
+
+  it('says an attached posting in another language was not checked, rather than giving it an all-clear', async () => {
+    // Two roles' work in one German posting: read as English it would be flagged; it is told it was not read.
+    const german = [
+      'Python-Entwickler (m/w/d) für unser Kundenportal',
+      'Deine Aufgaben:',
+      '- Du entwickelst die REST-APIs des Portals mit Django und bist für die Datenpipelines in Airflow verantwortlich',
+      '- Du betreust auch die Kubernetes-Cluster und trainierst die Modelle mit PyTorch',
+      'Das bringst du mit:',
+      '- Mindestens 5 Jahre Erfahrung mit Python, wir freuen uns auf deine Bewerbung',
+    ];
+    const url = app.fake.serveFile('stellenanzeige.docx', await makeDocx(german));
+    const path = await checkWithPyHire({
+      text: 'Stellenanzeige anbei',
+      ts: '1700000950.000100',
+      files: [{ id: 'F0DE', name: 'stellenanzeige.docx', filetype: 'docx', size: 5000, url_private: url }],
+    });
+    const answer = await answerAt(path);
+    const ids = blockIds(answer);
+    expect(ids).toContain('doc-kind:message');
+    expect(ids.filter((id) => id.startsWith('warning:') || id.startsWith('role-focus:'))).toEqual([]);
+    const card = JSON.stringify(answer);
+    expect(card).toContain('stellenanzeige.docx');
+    expect(card).toContain('reads as another language than English');
+    expect(card).toContain('So I did not check it');
+    expect(card).not.toContain('spotted none');
   });
 
   it('refuses a file over the size limit without downloading it, and says the limit', async () => {
