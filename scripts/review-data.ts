@@ -9,9 +9,10 @@ import { readsAsEnglish } from '../src/knowledge/language.ts';
 import { featuresFor, type ReviewReading, readingAllows } from '../src/knowledge/review-reading.ts';
 import {
   DEFAULT_TRAINING,
+  prepareExamples,
   type TrainingExample,
   type TrainingOptions,
-  trainReviewModel,
+  trainPrepared,
 } from '../src/knowledge/review-training.ts';
 import type { ReviewModel } from '../src/knowledge/schema.ts';
 
@@ -216,12 +217,13 @@ export function leaveOneWriterOut(
   ids: readonly string[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ) {
+  // The features are numbered once for every writer left out in turn.
+  const prepared = prepareExamples(examples, ids);
   return sets
     .filter((s) => s.heldOut)
     .map((set) => {
-      const train = examples.filter((e) => e.source !== set.name);
       const test = examples.filter((e) => e.source === set.name);
-      const model = trainReviewModel(train, ids, options);
+      const model = trainPrepared(prepared, options, set.name);
       return { writer: set.name, messages: test.length, score: scoreModel(model, ids, test) };
     });
 }

@@ -68,23 +68,104 @@ export function trainReviewModel(
   findingIds: readonly string[],
   options: TrainingOptions = DEFAULT_TRAINING,
 ): ReviewModel['findings'] {
-  const findings: ReviewModel['findings'] = {};
+  return trainPrepared(prepareExamples(examples, findingIds), options);
+}
+
+/**
+ * Labeled examples with each finding's features numbered once, so that many models (one per writer left out) are
+ * trained from one reading without looking their feature names up again for each.
+ */
+export interface PreparedExamples {
+  examples: readonly TrainingExample[];
+  findings: ReadonlyMap<string, PreparedFinding>;
+}
+
+interface PreparedFinding {
+  /** Every feature an example names, sorted: a model's vocabulary is a part of it, in the same order. */
+  names: string[];
+  /** Per example, its features as indices into `names`, once each, in the order it names them. */
+  rows: Int32Array[];
+  /** Per feature, how many sources (writers) use it. */
+  sources: Int32Array;
+  /** Per source, the features it uses. */
+  bySource: Map<string, Int32Array>;
+  /** Per feature, whether it holds a plain word (`holdsWord`: it bears `wordL2` of the penalty). */
+  words: Uint8Array;
+}
+
+/** Numbers each finding's features once (see `PreparedExamples`). */
+export function prepareExamples(
+  examples: readonly TrainingExample[],
+  findingIds: readonly string[],
+): PreparedExamples {
+  const findings = new Map<string, PreparedFinding>();
   for (const id of findingIds) {
     const featuresOf = (e: TrainingExample) => e.features[id] ?? [];
-    const vocabulary = vocabularyOf(examples, featuresOf, options.minSources);
-    const index = new Map(vocabulary.map((f, i) => [f, i]));
-    // Each example's learned features as indices, once each, in the order it names them.
-    const marks = new Int32Array(vocabulary.length).fill(-1);
+    // Every feature named, numbered in sorted order.
+    const seen = new Set<string>();
+    for (const e of examples) for (const f of featuresOf(e)) seen.add(f);
+    const names = [...seen].sort();
+    const index = new Map(names.map((f, i) => [f, i]));
+    // Each example's features as numbers, once each, in the order it names them; and which features each source uses.
+    const marks = new Int32Array(names.length).fill(-1);
+    const used = new Map<string, Set<number>>();
     const rows = examples.map((e, r) => {
       const row: number[] = [];
+      const mine = used.get(e.source) ?? new Set<number>();
+      used.set(e.source, mine);
       for (const f of featuresOf(e)) {
-        const i = index.get(f);
-        if (i === undefined || marks[i] === r) continue;
+        const i = index.get(f) as number;
+        if (marks[i] === r) continue;
         marks[i] = r;
         row.push(i);
+        mine.add(i);
       }
       return Int32Array.from(row);
     });
+    const sources = new Int32Array(names.length);
+    const bySource = new Map<string, Int32Array>();
+    for (const [source, features] of used) {
+      for (const i of features) sources[i] = (sources[i] as number) + 1;
+      bySource.set(source, Int32Array.from(features));
+    }
+    const words = Uint8Array.from(names, (f) => (holdsWord(f) ? 1 : 0));
+    findings.set(id, { names, rows, sources, bySource, words });
+  }
+  return { examples, findings };
+}
+
+/**
+ * Trains weights for each prepared finding on every example, or on all but one source's (`leftOut`: the writer left
+ * out). The same model as training on those examples alone: a feature is learned when `minSources` of the sources
+ * trained on use it.
+ */
+export function trainPrepared(
+  prepared: PreparedExamples,
+  options: TrainingOptions = DEFAULT_TRAINING,
+  leftOut?: string,
+): ReviewModel['findings'] {
+  const kept = prepared.examples.flatMap((e, r) => (e.source === leftOut ? [] : [r]));
+  const findings: ReviewModel['findings'] = {};
+  for (const [id, finding] of prepared.findings) {
+    const sources = Int32Array.from(finding.sources);
+    if (leftOut !== undefined)
+      for (const i of finding.bySource.get(leftOut) ?? []) sources[i] = (sources[i] as number) - 1;
+    // The vocabulary: features enough sources use, numbered in the (sorted) order of `names`.
+    const slot = new Int32Array(finding.names.length).fill(-1);
+    const vocabulary: number[] = [];
+    sources.forEach((n, i) => {
+      if (n < options.minSources) return;
+      slot[i] = vocabulary.length;
+      vocabulary.push(i);
+    });
+    // Each example's learned features, in the order it names them.
+    const rows = kept.map((r) => {
+      const row: number[] = [];
+      for (const i of finding.rows[r] as Int32Array)
+        if ((slot[i] as number) >= 0) row.push(slot[i] as number);
+      return Int32Array.from(row);
+    });
+    const examples = kept.map((r) => prepared.examples[r] as TrainingExample);
     const labels = examples.map((e) => (e.labels.includes(id) ? 1 : 0));
     const near = new Set(options.confusable.flatMap(([a, b]) => (a === id ? [b] : [])));
     const sampleWeights = examples.map((e, r) =>
@@ -92,48 +173,35 @@ export function trainReviewModel(
         ? options.otherMistakeWeight
         : 1,
     );
-    const penalties = Float64Array.from(vocabulary, (f) => options.l2 * penaltyScale(f, options));
+    const penalties = Float64Array.from(
+      vocabulary,
+      (i) => options.l2 * (finding.words[i] === 1 ? options.wordL2 : 1),
+    );
     const { weights, bias } = fitLogistic(rows, labels, sampleWeights, penalties, options);
-    const kept: Record<string, number> = {};
-    weights.forEach((w, i) => {
+    const learned: Record<string, number> = {};
+    weights.forEach((w, k) => {
       const rounded = Math.round(w * 1e4) / 1e4;
-      if (Math.abs(rounded) >= options.minWeight) kept[vocabulary[i] as string] = rounded;
+      if (Math.abs(rounded) >= options.minWeight)
+        learned[finding.names[vocabulary[k] as number] as string] = rounded;
     });
-    findings[id] = { bias: Math.round(bias * 1e4) / 1e4, threshold: options.threshold, weights: kept };
+    findings[id] = { bias: Math.round(bias * 1e4) / 1e4, threshold: options.threshold, weights: learned };
   }
   return findings;
 }
 
-/** The share of the L2 penalty a feature bears: `wordL2` for a sentence feature that holds a plain word, else all. */
-function penaltyScale(feature: string, options: TrainingOptions): number {
+/**
+ * Whether a feature is a sentence feature that holds a plain word (`u:screen`, `c:@sql|optional`): it bears `wordL2`
+ * of the L2 penalty, a feature of concepts and the reading's structure all of it.
+ */
+function holdsWord(feature: string): boolean {
   const parts = sentenceFeatureParts(feature);
-  if (!parts || !WORD_KINDS.has(parts.kind)) return 1;
+  if (!parts || !WORD_KINDS.has(parts.kind)) return false;
   const concept = (unit: string) => unit.startsWith('@') || unit.startsWith('!@');
-  return concept(parts.unit) && (parts.other === undefined || concept(parts.other)) ? 1 : options.wordL2;
+  return !(concept(parts.unit) && (parts.other === undefined || concept(parts.other)));
 }
 
 /** Kinds of sentence feature that hold a sentence's own units (review-reading.ts `visitSentenceFeatures`). */
 const WORD_KINDS: ReadonlySet<string> = new Set(['u', 'b', 'c']);
-
-function vocabularyOf(
-  examples: readonly TrainingExample[],
-  featuresOf: (e: TrainingExample) => readonly string[],
-  minSources: number,
-): string[] {
-  // The features each source uses, then in how many sources each feature is seen.
-  const bySource = new Map<string, Set<string>>();
-  for (const e of examples) {
-    const used = bySource.get(e.source) ?? new Set<string>();
-    for (const f of featuresOf(e)) used.add(f);
-    bySource.set(e.source, used);
-  }
-  const sources = new Map<string, number>();
-  for (const used of bySource.values()) for (const f of used) sources.set(f, (sources.get(f) ?? 0) + 1);
-  return [...sources.entries()]
-    .filter(([, n]) => n >= minSources)
-    .map(([f]) => f)
-    .sort();
-}
 
 /** Full-batch gradient descent with AdaGrad steps on the L2-penalised, example-weighted logistic loss. */
 function fitLogistic(
