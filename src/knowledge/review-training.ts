@@ -52,7 +52,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   wordL2: 0.3,
   epochs: 300,
   minSources: 3,
-  threshold: 0.56,
+  threshold: 0.57,
   minWeight: 0.06,
   otherMistakeWeight: 0.15,
   confusable: [

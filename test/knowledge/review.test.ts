@@ -21,8 +21,8 @@ import { realKnowledge } from '../support/test-app.ts';
 
 /**
  * The leave-one-writer-out level the review holds (mean over writers): the issue's bar, 95% precision and 90% recall
- * (it asks the tests for 85% recall; the done-when asks 90%). Measured 95.1% / 90.0% over 60 writers at the 0.56
- * threshold (see docs/review.md), with no margin: a change that costs either fails here.
+ * (it asks the tests for 85% recall; the done-when asks 90%). Measured 95.4% / 90.0% over 64 writers at the 0.57
+ * threshold (see docs/review.md), with no margin on recall: a change that costs it fails here.
  */
 const LOWO_FLOOR = { precision: 0.95, recall: 0.9 };
 
@@ -66,8 +66,9 @@ describe('the review model', () => {
   it('is what `npm run train` makes from the labeled sets and the knowledge (training is deterministic)', () => {
     const trained = trainReviewModel(examples, ids, DEFAULT_TRAINING);
     expect(trained).toEqual(knowledge.reviewModel.findings);
-  });
+  }, 120_000);
 
+  // One model per writer left out (64): 4 to 10 minutes on the project's 2-core machine, whose speed varies by 2×.
   it(`holds its leave-one-writer-out level: mean precision ${LOWO_FLOOR.precision}, recall ${LOWO_FLOOR.recall}`, () => {
     const results = leaveOneWriterOut(examples, sets, ids);
     // The issue's bar for whole postings: no single-role job description of a writer left out raises conflation.
@@ -88,7 +89,7 @@ describe('the review model', () => {
       mean((s) => s.recall),
       report,
     ).toBeGreaterThanOrEqual(LOWO_FLOOR.recall);
-  }, 480_000);
+  }, 1_200_000);
 
   it('scores a text the same way in the review (one pass) as in training and evaluation (per finding)', () => {
     for (const example of examples) {
@@ -117,7 +118,8 @@ describe('the review model', () => {
         example.text,
       ).toEqual(perFinding);
     }
-  });
+    // Every labeled text reviewed in full: 10 to 20 seconds on the project's 2-core machine.
+  }, 120_000);
 
   it('fits the text it was trained on (reported beside the leave-one-writer-out figure, never instead)', () => {
     const score = scoreModel(knowledge.reviewModel.findings, ids, examples);
