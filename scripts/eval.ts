@@ -13,6 +13,7 @@ import {
   type Score,
   scoreModel,
   sealedSets,
+  thresholdSweep,
 } from './review-data.ts';
 
 const fixture = <T>(name: string): T =>
@@ -145,6 +146,14 @@ function reportReview(knowledge: Knowledge) {
       `  ${f.id.padEnd(26)} precision ${pct(f.precision)}  recall ${pct(f.recall)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn})`,
     );
   }
+  // The same models at other thresholds, and the threshold the rule chooses (docs/review.md, "The threshold").
+  const sweep = thresholdSweep(results, ids);
+  console.log(
+    `  at other thresholds (mean precision / recall): ${sweep.byThreshold.map((t) => `${t.threshold} ${pct(t.precision).trim()} / ${pct(t.recall).trim()}`).join(', ')}`,
+  );
+  console.log(
+    `  the rule (highest mean precision at 90% recall) chooses ${sweep.rule} (committed: ${DEFAULT_TRAINING.threshold}); chosen without the writer left out (${sweep.nestedThresholds.join(', ')}): precision ${pct(sweep.nested.precision)}, recall ${pct(sweep.nested.recall)}`,
+  );
   // The sealed writers are read only when asked (`npm run eval -- --sealed`): every look makes them less sealed.
   const sealed = process.argv.includes('--sealed') ? sealedSets() : [];
   if (sealed.length > 0) {

@@ -224,8 +224,48 @@ export function leaveOneWriterOut(
     .map((set) => {
       const test = examples.filter((e) => e.source === set.name);
       const model = trainPrepared(prepared, options, set.name);
-      return { writer: set.name, messages: test.length, score: scoreModel(model, ids, test) };
+      return { writer: set.name, messages: test.length, score: scoreModel(model, ids, test), model, test };
     });
+}
+
+/** The thresholds the threshold rule chooses among (`npm run eval` prints each). */
+export const THRESHOLDS = [0.5, 0.52, 0.54, 0.55, 0.56, 0.57, 0.58, 0.6];
+
+/** Mean precision and recall over writers. */
+export function meanOf(scores: readonly Score[]): { precision: number; recall: number } {
+  const mean = (pick: (s: Score) => number) => scores.reduce((n, s) => n + pick(s), 0) / scores.length;
+  return { precision: mean((s) => s.precision), recall: mean((s) => s.recall) };
+}
+
+/**
+ * Every writer's left-out model scored at each of `THRESHOLDS` (the training does not depend on the threshold), and
+ * the threshold rule: the highest mean precision at a mean recall of 90% or more (the lowest threshold when none
+ * reaches it), chosen over all writers and, for each writer, over the others only (then applied to that writer).
+ */
+export function thresholdSweep(results: ReturnType<typeof leaveOneWriterOut>, ids: readonly string[]) {
+  const at = THRESHOLDS.map((threshold) =>
+    results.map((r) => {
+      const model = Object.fromEntries(
+        Object.entries(r.model).map(([id, finding]) => [id, { ...finding, threshold }]),
+      );
+      return scoreModel(model, ids, r.test);
+    }),
+  );
+  const choose = (leftOut: number) => {
+    const means = at.map((scores) => meanOf(scores.filter((_, w) => w !== leftOut)));
+    let best = -1;
+    means.forEach((m, k) => {
+      if (m.recall >= 0.9 && (best < 0 || m.precision > (means[best] as typeof m).precision)) best = k;
+    });
+    return Math.max(best, 0);
+  };
+  const chosen = results.map((_, w) => choose(w));
+  return {
+    byThreshold: THRESHOLDS.map((threshold, k) => ({ threshold, ...meanOf(at[k] as Score[]) })),
+    rule: THRESHOLDS[choose(-1)] as number,
+    nested: meanOf(chosen.map((k, w) => (at[k] as Score[])[w] as Score)),
+    nestedThresholds: [...new Set(chosen.map((k) => THRESHOLDS[k] as number))].sort(),
+  };
 }
 
 /**

@@ -154,7 +154,8 @@ export function trainPrepared(
     const slot = new Int32Array(finding.names.length).fill(-1);
     const vocabulary: number[] = [];
     sources.forEach((n, i) => {
-      if (n < options.minSources) return;
+      // A feature only the writer left out uses is none of this model's, whatever `minSources` says.
+      if (n === 0 || n < options.minSources) return;
       slot[i] = vocabulary.length;
       vocabulary.push(i);
     });

@@ -16,7 +16,12 @@ import {
 } from '../../src/knowledge/index.ts';
 import { reviewScores, scoreFinding } from '../../src/knowledge/review.ts';
 import { canConflate, neighbourPairs, readingAllows } from '../../src/knowledge/review-reading.ts';
-import { DEFAULT_TRAINING, trainReviewModel } from '../../src/knowledge/review-training.ts';
+import {
+  DEFAULT_TRAINING,
+  prepareExamples,
+  trainPrepared,
+  trainReviewModel,
+} from '../../src/knowledge/review-training.ts';
 import { realKnowledge } from '../support/test-app.ts';
 
 /**
@@ -67,6 +72,16 @@ describe('the review model', () => {
     const trained = trainReviewModel(examples, ids, DEFAULT_TRAINING);
     expect(trained).toEqual(knowledge.reviewModel.findings);
   }, 120_000);
+
+  it("trains a writer's left-out model from the prepared features as from the other writers' texts alone", () => {
+    // Leave-one-writer-out numbers the features once and takes the writer's counts off; training on the others'
+    // texts alone counts them afresh. A writer with many words of its own (dictated voice notes).
+    const prepared = prepareExamples(examples, ids);
+    const alone = examples.filter((e) => e.source !== 'founder');
+    expect(trainPrepared(prepared, DEFAULT_TRAINING, 'founder')).toEqual(
+      trainReviewModel(alone, ids, DEFAULT_TRAINING),
+    );
+  }, 180_000);
 
   // One model per writer left out (64): 4 to 10 minutes on the project's 2-core machine, whose speed varies by 2×.
   it(`holds its leave-one-writer-out level: mean precision ${LOWO_FLOOR.precision}, recall ${LOWO_FLOOR.recall}`, () => {
@@ -743,16 +758,32 @@ describe('reviewMessage', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('reads words that are names of JavaScript object properties ("constructor", "toString") as plain words', () => {
+  it('reads words that are names of JavaScript object properties ("constructor", "__proto__") as plain words', () => {
     // "constructor" once found Object's own constructor as its dictionary form, and the review threw.
     const bare = 'Strong Python, 5 years. Good enough for me, move him to the offer stage.';
     expect(ids(bare)).toContain('generic-python');
-    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'])
+    for (const word of ['constructor', '__proto__'])
       expect(ids(`${bare} He explained the ${word} question well.`)).toEqual(ids(bare));
-    // A word unit next to SQL is no stance toward it.
-    expect(() =>
-      reviewMessage(knowledge, 'Data engineer: SQL constructor toString, we skip it'),
-    ).not.toThrow();
+    // A word next to SQL is no stance toward it: only the stances the reading knows are read near SQL.
+    const stances = readForReviewText(
+      knowledge,
+      'Data engineer loop: SQL constructor questions, we skip them',
+    )
+      .documentFeatures.filter((f) => f.startsWith('S:sql~'))
+      .map((f) => f.slice('S:sql~'.length).split('&')[0]);
+    const known = [
+      'skip',
+      'downplay',
+      'not-priority',
+      'not-assessed',
+      'weak',
+      'strong',
+      'priority',
+      'assessed',
+      'negated',
+    ];
+    expect(stances.length).toBeGreaterThan(0);
+    expect(stances.filter((s) => !known.includes(s ?? ''))).toEqual([]);
   });
 });
 

@@ -1,3 +1,0 @@
-import { benchReviewSpeed } from './review-speed.ts';
-
-console.log((await benchReviewSpeed()).join('\n'));
