@@ -7,6 +7,7 @@ import { documentSets, scoreDocuments } from './document-data.ts';
 import {
   labeledSets,
   leaveOneWriterOut,
+  meanOf,
   otherLanguageTexts,
   pooled,
   readExamples,
@@ -128,14 +129,13 @@ function reportReview(knowledge: Knowledge) {
     );
   }
   console.log('  (per finding: recall/precision)');
-  const mean = (pick: (s: Score) => number) =>
-    results.reduce((n, r) => n + pick(r.score), 0) / results.length;
+  const mean = meanOf(results.map((r) => r.score));
   const worst = (pick: (s: Score) => number) =>
     results.reduce((w, r) => (pick(r.score) < pick(w.score) ? r : w), results[0] as (typeof results)[number]);
   const worstP = worst((s) => s.precision);
   const worstR = worst((s) => s.recall);
   console.log(
-    `  mean precision ${pct(mean((s) => s.precision))}, mean recall ${pct(mean((s) => s.recall))}; worst writer: precision ${pct(worstP.score.precision)} (${worstP.writer}), recall ${pct(worstR.score.recall)} (${worstR.writer})`,
+    `  mean precision ${pct(mean.precision)}, mean recall ${pct(mean.recall)}; worst writer: precision ${pct(worstP.score.precision)} (${worstP.writer}), recall ${pct(worstR.score.recall)} (${worstR.writer})`,
   );
   const all = pooled(
     results.map((r) => r.score),

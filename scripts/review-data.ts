@@ -264,7 +264,7 @@ export function thresholdSweep(results: ReturnType<typeof leaveOneWriterOut>, id
     byThreshold: THRESHOLDS.map((threshold, k) => ({ threshold, ...meanOf(at[k] as Score[]) })),
     rule: THRESHOLDS[choose(-1)] as number,
     nested: meanOf(chosen.map((k, w) => (at[k] as Score[])[w] as Score)),
-    nestedThresholds: [...new Set(chosen.map((k) => THRESHOLDS[k] as number))].sort(),
+    nestedThresholds: [...new Set(chosen.map((k) => THRESHOLDS[k] as number))].sort((a, b) => a - b),
   };
 }
 
