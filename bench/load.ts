@@ -8,7 +8,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.ts';
 import { SIGNING_SECRET, signature } from '../test/support/signed.ts';
-import { buildForStart, fmt, nowMs } from './support.ts';
+import { buildForStart, fmt, nowMs, startNodeFlags } from './support.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
@@ -40,7 +40,7 @@ export async function startServer(
   const port = await freePort();
   const started = nowMs();
   // Compiled JavaScript runs as `npm start` runs it; TypeScript (the bare baseline) through tsx.
-  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const args = script.endsWith('.js') ? [...startNodeFlags(), script] : ['--import', 'tsx', script];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

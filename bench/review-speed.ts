@@ -1,16 +1,27 @@
 /**
  * Review speed: time to review a 4,000-character hiring message and a long pasted job description, over the
- * labeled writers' texts, in the compiled build (as `npm start` runs it) and in the source through tsx (as `npm
- * run dev` and the tests run it); and what the language layer (wink-nlp and its English model) adds to start-up.
+ * labeled writers' texts, in the compiled build (in a process started as `npm start` starts one, with its Node
+ * flags) and in the source through tsx (as `npm run dev` and the tests run it); and what the language layer
+ * (wink-nlp and its English model) adds to start-up.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { labeledSets } from '../scripts/review-data.ts';
 import * as source from '../src/knowledge/index.ts';
-import { buildForStart, fmt, nowMs, percentile, seededRandom } from './support.ts';
+import {
+  buildForStart,
+  fmt,
+  nowMs,
+  percentile,
+  seededRandom,
+  startNodeFlags,
+  timeWithPauses,
+} from './support.ts';
 
 const LENGTH = 4_000;
 const RUNS = 2_000;
+/** The argument that makes this script the compiled build's measuring process (see `compiledFigures`). */
+const COMPILED_CHILD = '--compiled-review-speed';
 
 /** The language layer, compiled: wink-nlp's engine and PyHire's reading of a text with it. */
 type Language = Pick<typeof import('../src/knowledge/language.ts'), 'nlp' | 'readText'>;
@@ -18,45 +29,55 @@ type Language = Pick<typeof import('../src/knowledge/language.ts'), 'nlp' | 'rea
 /** What the benchmark calls: the knowledge module, compiled or from source. */
 type Reviewer = Pick<typeof source, 'loadKnowledge' | 'reviewMessage'>;
 
-export async function benchReviewSpeed(): Promise<string[]> {
-  buildForStart();
-  const compiled = (await import(new URL('../dist/knowledge/index.js', import.meta.url).href)) as Reviewer;
+/** Reviews timed, and which had a garbage-collector pause inside (see `timeWithPauses`). */
+type Timed = Awaited<ReturnType<typeof timeWithPauses>>;
+
+/** What one process measures of a reviewer: 4,000-character texts and pasted job descriptions. */
+interface ReviewTimes {
+  chat: Timed;
+  docs: Timed;
+}
+
+/** The compiled build's figures: the review, and under it the library alone and the whole language layer. */
+interface CompiledFigures {
+  review: ReviewTimes;
+  library: number[];
+  reading: number[];
+}
+
+/**
+ * The texts reviewed, the same in every process and run: labeled messages strung together in a seeded random order
+ * until 4,000 characters, and the labeled texts of 800+ characters (pasted job descriptions).
+ */
+function benchTexts(): { samples: string[]; documents: string[] } {
   const messages = labeledSets().flatMap((s) => s.messages.map((m) => m.text));
   const random = seededRandom(42);
-  // Each sample: labeled messages strung together in a random order until 4,000 characters.
   const samples = Array.from({ length: 50 }, () => {
     let text = '';
     while (text.length < LENGTH) text += `${messages[Math.floor(random() * messages.length)] ?? ''}\n`;
     return text.slice(0, LENGTH);
   });
-  const documents = messages.filter((m) => m.length >= 800);
-  const lines = [
-    `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${documents.length} texts of 800+ characters (pasted job descriptions))`,
-  ];
-  for (const [name, reviewer] of [
-    ['compiled (npm start)', compiled],
-    ['source via tsx', source],
-  ] as const) {
-    const knowledge = reviewer.loadKnowledge(fileURLToPath(new URL('../knowledge/', import.meta.url)));
-    const time = (texts: readonly string[], runs: number) => {
-      for (const text of texts) reviewer.reviewMessage(knowledge, text); // warm-up
-      return Array.from({ length: runs }, (_, i) => {
-        const t = nowMs();
-        reviewer.reviewMessage(knowledge, texts[i % texts.length] as string);
-        return nowMs() - t;
-      });
-    };
-    const chat = time(samples, RUNS);
-    const docs = time(documents, 500);
-    lines.push(
-      `  ${name}:`,
-      `    4,000 characters:  p50 ${fmt(percentile(chat, 50))}   p99 ${fmt(percentile(chat, 99))}   max ${fmt(Math.max(...chat))}`,
-      `    job descriptions:  p50 ${fmt(percentile(docs, 50))}   p99 ${fmt(percentile(docs, 99))}   max ${fmt(Math.max(...docs))}`,
-    );
-  }
+  return { samples, documents: messages.filter((m) => m.length >= 800) };
+}
+
+async function timeReviews(reviewer: Reviewer): Promise<ReviewTimes> {
+  const { samples, documents } = benchTexts();
+  const knowledge = reviewer.loadKnowledge(fileURLToPath(new URL('../knowledge/', import.meta.url)));
+  const review = (text: string) => reviewer.reviewMessage(knowledge, text);
+  return {
+    chat: await timeWithPauses(samples, RUNS, review),
+    docs: await timeWithPauses(documents, 500, review),
+  };
+}
+
+/** Measures the compiled build in this process (run by `benchReviewSpeed` with `npm start`'s Node flags). */
+async function compiledFigures(): Promise<CompiledFigures> {
+  const compiled = (await import(new URL('../dist/knowledge/index.js', import.meta.url).href)) as Reviewer;
+  const review = await timeReviews(compiled);
   // The floor under the review: the same 4,000-character texts through wink-nlp alone (tokens, sentences,
   // negation, parts of speech), and through the language layer (the library plus lines, shorthand, scope).
   const layer = (await import(new URL('../dist/knowledge/language.js', import.meta.url).href)) as Language;
+  const { samples } = benchTexts();
   const timeEach = (read: (text: string) => unknown) => {
     for (const text of samples) read(text);
     return Array.from({ length: RUNS }, (_, i) => {
@@ -67,20 +88,50 @@ export async function benchReviewSpeed(): Promise<string[]> {
   };
   const library = timeEach((text) => layer.nlp().readDoc(text));
   const reading = timeEach((text) => layer.readText(text));
-  lines.push(
-    '  of which, compiled, per 4,000 characters:',
-    `    wink-nlp readDoc:  p50 ${fmt(percentile(library, 50))}   p99 ${fmt(percentile(library, 99))}   max ${fmt(Math.max(...library))}`,
-    `    language layer:    p50 ${fmt(percentile(reading, 50))}   p99 ${fmt(percentile(reading, 99))}   max ${fmt(Math.max(...reading))}`,
+  return { review, library, reading };
+}
+
+export async function benchReviewSpeed(): Promise<string[]> {
+  buildForStart();
+  const flags = startNodeFlags();
+  const out = execFileSync(
+    process.execPath,
+    [...flags, '--import', 'tsx', fileURLToPath(import.meta.url), COMPILED_CHILD],
+    { cwd: fileURLToPath(new URL('../', import.meta.url)), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
   );
-  const language = languageCost();
+  const compiled = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as CompiledFigures;
+  const fromSource = await timeReviews(source);
+  const lines = [
+    `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${benchTexts().documents.length} texts of 800+ characters (pasted job descriptions))`,
+    ...reviewLines(`compiled (npm start: node ${flags.join(' ')})`, compiled.review),
+    ...reviewLines('source via tsx', fromSource),
+    '  of which, compiled, per 4,000 characters:',
+    `    wink-nlp readDoc:  ${spread(compiled.library)}`,
+    `    language layer:    ${spread(compiled.reading)}`,
+  ];
+  const language = languageCost(flags);
   lines.push(
     `  language layer at start-up (fresh process): ${language.ms.toFixed(0)} ms, +${language.mb.toFixed(0)} MB resident`,
   );
   return lines;
 }
 
+function spread(times: readonly number[]): string {
+  return `p50 ${fmt(percentile(times, 50))}   p99 ${fmt(percentile(times, 99))}   max ${fmt(Math.max(...times))}`;
+}
+
+function reviewLines(name: string, { chat, docs }: ReviewTimes): string[] {
+  const calm = chat.times.filter((_, i) => !chat.paused[i]);
+  return [
+    `  ${name}:`,
+    `    4,000 characters:  ${spread(chat.times)}`,
+    `      ${chat.times.length - calm.length} of ${RUNS.toLocaleString('en')} reviews had a garbage-collector pause inside; the others: p50 ${fmt(percentile(calm, 50))}   p99 ${fmt(percentile(calm, 99))}`,
+    `    job descriptions:  ${spread(docs.times)}`,
+  ];
+}
+
 /** Loads wink-nlp and its model in a fresh Node process and reports the time and resident memory it adds. */
-function languageCost(): { ms: number; mb: number } {
+function languageCost(flags: readonly string[]): { ms: number; mb: number } {
   const script = `
     const before = process.memoryUsage().rss;
     const t = performance.now();
@@ -89,8 +140,11 @@ function languageCost(): { ms: number; mb: number } {
     const ms = performance.now() - t;
     globalThis.gc?.();
     console.log(JSON.stringify({ ms, mb: (process.memoryUsage().rss - before) / 2 ** 20 }));`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; mb: number };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log((await benchReviewSpeed()).join('\n'));
+if (process.argv.includes(COMPILED_CHILD)) console.log(JSON.stringify(await compiledFigures()));
+else if (import.meta.url === `file://${process.argv[1]}`) console.log((await benchReviewSpeed()).join('\n'));

@@ -1,5 +1,7 @@
 /** Shared helpers for the benchmarks: timing, percentiles, a seeded random source, and the compiled build. */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -19,6 +21,20 @@ export function buildForStart(): void {
   );
   execFileSync(process.execPath, ['dist/prepare-knowledge.js'], { cwd: ROOT });
   built = true;
+}
+
+/**
+ * The flags `npm start` gives Node (package.json's `start` script, `node <flags> dist/main.js`), so a benchmark of
+ * the compiled build runs it in a process set up as production's is.
+ */
+export function startNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = manifest.scripts.start.trim().split(/\s+/);
+  if (node !== 'node')
+    throw new Error(`package.json start script does not run node: ${manifest.scripts.start}`);
+  return args.filter((arg) => arg.startsWith('--'));
 }
 
 /** Milliseconds since an arbitrary point, with sub-microsecond resolution. */
@@ -45,3 +61,35 @@ export function seededRandom(seed: number): () => number {
 }
 
 export const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
+
+/** A timed run of work: when it started and ended, in `performance.now()` time. */
+export type Span = readonly [start: number, end: number];
+
+/**
+ * Times each call of `work` (after one warm-up call per item), and tells which calls had a garbage-collector pause
+ * inside: on this machine the tail of a latency is mostly those pauses, so the benchmark shows both.
+ */
+export async function timeWithPauses(
+  items: readonly string[],
+  runs: number,
+  work: (item: string) => unknown,
+): Promise<{ times: number[]; paused: boolean[] }> {
+  for (const item of items) work(item);
+  const pauses: Span[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push([entry.startTime, entry.startTime + entry.duration]);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const spans: Span[] = Array.from({ length: runs }, (_, i) => {
+    const start = performance.now();
+    work(items[i % items.length] as string);
+    return [start, performance.now()];
+  });
+  // The collector's entries are delivered after the synchronous work.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return {
+    times: spans.map(([start, end]) => end - start),
+    paused: spans.map(([start, end]) => pauses.some(([from, to]) => from < end && to > start)),
+  };
+}

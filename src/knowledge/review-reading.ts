@@ -100,8 +100,11 @@ interface Reader {
   bonusEndings: Set<string>;
   /** Dictated names and what they stand for ("pie torch" → "PyTorch"), spelled out before reading. */
   dictated: [RegExp, Replacement][];
-  /** Every finding's anchor concepts: a sentence naming none (nor following one that does) is read by no finding. */
-  anchors: string[];
+  /**
+   * Every finding's anchor concepts, as the one list `readSentences` reads (kept as one array, so each concept's mask
+   * is worked out once): a sentence naming none (nor following one that does) is read by no finding.
+   */
+  anchorLists: readonly (readonly string[])[];
 }
 
 const readers = new WeakMap<Knowledge, Reader>();
@@ -168,10 +171,10 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
   const duties = dutyRolesOf(read, mainRole);
   const dutyRoles = duties.roles;
   const sentenceConcepts = read.map(
-    (s) => new Set(s.units.filter((u) => u.includes('@')).map((u) => u.replace(/^!/, ''))),
+    (s) => new Set(s.units.filter((u) => u.includes('@')).map((u) => (u.startsWith('!') ? u.slice(1) : u))),
   );
   // Only the sentences some finding reads (see `featuresFor`) need their features: most of a long text's do not.
-  const wanted = readSentences({ sentenceConcepts }, [reader.anchors]);
+  const wanted = readSentences({ sentenceConcepts }, reader.anchorLists);
   let sentenceFeatures: string[][] | undefined;
   return {
     sentences: read,
@@ -212,23 +215,35 @@ export function readSentences(
   reading: Pick<ReviewReading, 'sentenceConcepts'>,
   anchorLists: readonly (readonly string[])[],
 ): number[] {
-  const sets = anchorLists.map(anchorSet);
   const masks: number[] = [];
   let previous = 0;
   for (const concepts of reading.sentenceConcepts) {
     let here = 0;
-    sets.forEach((anchors, k) => {
-      for (const concept of concepts) {
-        if (anchoredBy(concept, anchors)) {
-          here |= 1 << k;
-          break;
-        }
-      }
-    });
+    for (const concept of concepts) here |= conceptMask(anchorLists, concept);
     masks.push(here | previous);
     previous = here;
   }
   return masks;
+}
+
+/** Each concept's mask (see `readSentences`) by anchor lists: concepts are the knowledge's, so these stay few. */
+const conceptMasks = new WeakMap<readonly (readonly string[])[], Map<string, number>>();
+
+/** A bit mask of the anchor lists a concept is anchored by (bit k: `anchorLists[k]`), worked out once per concept. */
+function conceptMask(anchorLists: readonly (readonly string[])[], concept: string): number {
+  let masks = conceptMasks.get(anchorLists);
+  if (!masks) {
+    masks = new Map();
+    conceptMasks.set(anchorLists, masks);
+  }
+  let mask = masks.get(concept);
+  if (mask === undefined) {
+    mask = 0;
+    for (let k = 0; k < anchorLists.length; k++)
+      if (anchoredBy(concept, anchorSet(anchorLists[k] as readonly string[]))) mask |= 1 << k;
+    masks.set(concept, mask);
+  }
+  return mask;
 }
 
 const anchorSets = new WeakMap<readonly string[], Set<string>>();
@@ -438,11 +453,12 @@ function nameAt(reader: Reader, tokens: readonly Token[], folded: Folded, i: num
     if (n > 1 && last !== '' && folded.written[at - 1] !== '') spaced = true;
     written += last;
     lemma += folded.lemma[at] as string;
-    // No name goes on from here, as written or in dictionary form.
-    if (!reader.prefixes.has(written) && !reader.prefixes.has(lemma)) break;
+    // No name goes on from here, as written or in dictionary form (most words are their own dictionary form).
+    const sameForm = lemma === written;
+    if (!reader.prefixes.has(written) && (sameForm || !reader.prefixes.has(lemma))) break;
     if (last === '') continue;
     const asWritten = reader.names.get(written);
-    const entry = asWritten ?? reader.names.get(lemma);
+    const entry = asWritten ?? (sameForm ? undefined : reader.names.get(lemma));
     if (!entry || (entry.compact && spaced) || (entry.negative && !asWritten)) continue;
     const spelling = entry.spellings;
     if (
@@ -1572,6 +1588,6 @@ function buildReader(knowledge: Knowledge): Reader {
     sectionHeadings,
     bonusEndings: new Set(cues.bonusEndings.map(foldKey)),
     dictated: dictationOf(cues.dictated),
-    anchors: [...new Set(Object.values(cues.anchors).flat())],
+    anchorLists: [[...new Set(Object.values(cues.anchors).flat())]],
   };
 }

@@ -13,6 +13,7 @@ import {
   readingAllows,
   readSentences,
   rolesNamed,
+  type SentenceFeatureKind,
   type SentenceFeatureParts,
   sentenceFeatureParts,
   visitSentenceFeatures,
@@ -111,36 +112,42 @@ export function scoreFinding(
   return { probability: probabilityOf(sum), sentence: heaviest(bySentence) };
 }
 
-/** A feature's weight for each scored finding. */
-type Slot = Float64Array;
-
 /**
- * The model compiled for fast scoring: one weight vector per feature, one weight per scored finding. Sentence features
- * are kept by their parts (kind, unit, other unit), so scoring a sentence joins no strings.
+ * The model compiled for fast scoring. Each feature is a row of `table`: its weight for each scored finding (row `r`,
+ * finding `k` at `r * mistakes.length + k`). Sentence features are kept by their parts (kind, unit, other unit), so
+ * scoring a sentence joins no strings.
  */
 interface CompiledModel {
   mistakes: Mistake[];
   anchors: string[][];
   bias: number[];
   threshold: number[];
-  /** Every feature by the name the model file gives it. */
-  weights: Map<string, Slot>;
-  /** Sentence features by their parts (see `sentenceSlots`). */
-  parts: SentenceSlots;
+  table: Float64Array;
+  /** Every feature's row by the name the model file gives it. */
+  rows: Map<string, number>;
+  /** Sentence features' rows by their parts (see `sentenceRows`). */
+  parts: SentenceRows;
+  /**
+   * Which findings have counted each row in the review under way: `counted[r]` is valid while `countedIn[r]` is the
+   * review's number. Reused from review to review (the review is synchronous), so scoring allocates no set.
+   */
+  counted: Int32Array;
+  countedIn: Int32Array;
+  reviews: number;
 }
 
 /**
- * Slots of sentence features by their parts (see `visitSentenceFeatures`). Each unit the model's sentence features
+ * Rows of sentence features by their parts (see `visitSentenceFeatures`). Each unit the model's sentence features
  * name has a number; a two-unit feature is found by its units' numbers, so a sentence's units are looked up once
- * each and a unit the model never names rules out every feature it is part of.
+ * each and a unit the model never names rules out every feature it is part of. -1: no row.
  */
-interface SentenceSlots {
+interface SentenceRows {
   unitIds: Map<string, number>;
-  u: Map<number, Slot>;
-  side: Map<number, Slot>;
-  team: Slot | undefined;
-  b: Map<number, Slot>;
-  c: Map<number, Slot>;
+  u: Int32Array;
+  side: Int32Array;
+  team: number;
+  b: Map<number, number>;
+  c: Map<number, number>;
 }
 
 const compiledModels = new WeakMap<Knowledge, CompiledModel>();
@@ -149,24 +156,26 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
   let compiled = compiledModels.get(knowledge);
   if (!compiled) {
     const mistakes = knowledge.mistakes.filter((m) => knowledge.reviewModel.findings[m.id]);
-    const weights = new Map<string, Slot>();
+    const rows = new Map<string, number>();
+    for (const m of mistakes)
+      for (const feature of Object.keys(knowledge.reviewModel.findings[m.id]?.weights ?? {}))
+        if (!rows.has(feature)) rows.set(feature, rows.size);
+    const table = new Float64Array(rows.size * mistakes.length);
     mistakes.forEach((m, k) => {
-      for (const [feature, w] of Object.entries(knowledge.reviewModel.findings[m.id]?.weights ?? {})) {
-        let slot = weights.get(feature);
-        if (!slot) {
-          slot = new Float64Array(mistakes.length);
-          weights.set(feature, slot);
-        }
-        slot[k] = w;
-      }
+      for (const [feature, w] of Object.entries(knowledge.reviewModel.findings[m.id]?.weights ?? {}))
+        table[(rows.get(feature) as number) * mistakes.length + k] = w;
     });
     compiled = {
       mistakes,
       anchors: mistakes.map((m) => knowledge.reviewCues.anchors[m.id] ?? []),
       bias: mistakes.map((m) => knowledge.reviewModel.findings[m.id]?.bias ?? 0),
       threshold: mistakes.map((m) => knowledge.reviewModel.findings[m.id]?.threshold ?? 1),
-      weights,
-      parts: sentenceSlots(weights),
+      table,
+      rows,
+      parts: sentenceRows(rows),
+      counted: new Int32Array(rows.size),
+      countedIn: new Int32Array(rows.size),
+      reviews: 0,
     };
     compiledModels.set(knowledge, compiled);
   }
@@ -174,38 +183,32 @@ function compiledModel(knowledge: Knowledge): CompiledModel {
 }
 
 /** The sentence features among a model's, by their parts. */
-function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
-  const parts: SentenceSlots = {
-    unitIds: new Map(),
-    u: new Map(),
-    side: new Map(),
-    team: undefined,
+function sentenceRows(rows: ReadonlyMap<string, number>): SentenceRows {
+  const split: [SentenceFeatureParts, number][] = [];
+  let team = -1;
+  for (const [feature, row] of rows) {
+    const read = sentenceFeatureParts(feature);
+    if (read?.kind === 'team') team = row;
+    else if (read) split.push([read, row]);
+  }
+  const unitIds = new Map<string, number>();
+  for (const [{ unit, other }] of split)
+    for (const name of other === undefined ? [unit] : [unit, other])
+      if (!unitIds.has(name)) unitIds.set(name, unitIds.size);
+  const size = unitIds.size;
+  const parts: SentenceRows = {
+    unitIds,
+    u: new Int32Array(size).fill(-1),
+    side: new Int32Array(size).fill(-1),
+    team,
     b: new Map(),
     c: new Map(),
   };
-  const split: [SentenceFeatureParts, Slot][] = [];
-  for (const [feature, slot] of weights) {
-    const read = sentenceFeatureParts(feature);
-    if (read?.kind === 'team') parts.team = slot;
-    else if (read) split.push([read, slot]);
-  }
-  const idOf = (unit: string) => {
-    let id = parts.unitIds.get(unit);
-    if (id === undefined) {
-      id = parts.unitIds.size;
-      parts.unitIds.set(unit, id);
-    }
-    return id;
-  };
-  for (const [{ unit, other }] of split) {
-    idOf(unit);
-    if (other !== undefined) idOf(other);
-  }
-  const size = parts.unitIds.size;
-  for (const [{ kind, unit, other }, slot] of split) {
-    const id = idOf(unit);
-    if (kind === 'b' || kind === 'c') parts[kind].set(id * size + idOf(other as string), slot);
-    else if (kind === 'u' || kind === 'side') parts[kind].set(id, slot);
+  for (const [{ kind, unit, other }, row] of split) {
+    const id = unitIds.get(unit) as number;
+    if (kind === 'b' || kind === 'c')
+      parts[kind].set(id * size + (unitIds.get(other as string) as number), row);
+    else if (kind === 'u' || kind === 'side') parts[kind][id] = row;
   }
   return parts;
 }
@@ -216,15 +219,15 @@ function sentenceSlots(weights: ReadonlyMap<string, Slot>): SentenceSlots {
  */
 export function findingsInReading(knowledge: Knowledge, reading: ReviewReading): Finding[] {
   const model = compiledModel(knowledge);
-  const { sums, bySentence } = scoresOf(model, reading);
+  const scores = scoresOf(model, reading);
   const findings: Finding[] = [];
   model.mistakes.forEach((mistake, k) => {
-    if (probabilityOf(sums[k] as number) < (model.threshold[k] as number)) return;
+    if (probabilityOf(scores.sums[k] as number) < (model.threshold[k] as number)) return;
     if (!readingAllows(mistake.id, reading)) return;
     findings.push({
       id: mistake.id,
       mistake,
-      triggers: triggersOf(mistake.id, reading, heaviest(bySentence[k] as Map<number, number>)),
+      triggers: triggersOf(mistake.id, reading, heaviestSentence(scores, k)),
       roles: kitsFor(knowledge, rolesOf(mistake.id, reading)),
     });
   });
@@ -240,72 +243,98 @@ export function reviewScores(
   reading: ReviewReading,
 ): Record<string, { probability: number; sentence: number }> {
   const model = compiledModel(knowledge);
-  const { sums, bySentence } = scoresOf(model, reading);
+  const scores = scoresOf(model, reading);
   return Object.fromEntries(
     model.mistakes.map((m, k) => [
       m.id,
-      {
-        probability: probabilityOf(sums[k] as number),
-        sentence: heaviest(bySentence[k] as Map<number, number>),
-      },
+      { probability: probabilityOf(scores.sums[k] as number), sentence: heaviestSentence(scores, k) },
     ]),
   );
 }
 
+/** Each finding's weighted sum, and how much each sentence added to it (finding `k`, sentence `i` at `k * sentences + i`). */
+interface Scores {
+  sums: number[];
+  bySentence: Float64Array;
+  sentences: number;
+}
+
 /** Each finding's weighted sum, and how much each sentence added to it (for the quote). */
-function scoresOf(model: CompiledModel, reading: ReviewReading) {
-  const { parts } = model;
+function scoresOf(model: CompiledModel, reading: ReviewReading): Scores {
+  const { parts, table, counted, countedIn } = model;
   const n = model.mistakes.length;
+  const sentences = reading.sentences.length;
   const sums = [...model.bias];
+  const bySentence = new Float64Array(n * sentences);
   const masks = readSentences(reading, model.anchors);
   const all = (1 << n) - 1;
-  // Each feature counts once per finding: the mask says which findings have counted it already.
-  const counted = new Map<Slot, number>();
-  const bySentence = model.mistakes.map(() => new Map<number, number>());
-  const count = (w: Slot, mask: number, at: number) => {
-    const before = counted.get(w) ?? 0;
+  // Each feature counts once per finding: `counted` says which findings have counted a row already.
+  if (model.reviews >= 0x7fffffff) {
+    model.reviews = 0;
+    countedIn.fill(0);
+  }
+  const review = ++model.reviews;
+  const count = (row: number, mask: number, at: number) => {
+    const before = countedIn[row] === review ? (counted[row] as number) : 0;
     const fresh = mask & ~before;
     if (fresh === 0) return;
-    counted.set(w, before | fresh);
+    counted[row] = before | fresh;
+    countedIn[row] = review;
     for (let k = 0; k < n; k++) {
       if ((fresh & (1 << k)) === 0) continue;
-      const weight = w[k] as number;
+      const weight = table[row * n + k] as number;
       sums[k] = (sums[k] as number) + weight;
-      if (at >= 0) {
-        const per = bySentence[k] as Map<number, number>;
-        per.set(at, (per.get(at) ?? 0) + weight);
-      }
+      if (at >= 0) bySentence[k * sentences + at] = (bySentence[k * sentences + at] as number) + weight;
     }
   };
   for (const feature of reading.documentFeatures) {
-    const slot = model.weights.get(feature);
-    if (slot) count(slot, all, -1);
+    const row = model.rows.get(feature);
+    if (row !== undefined) count(row, all, -1);
   }
   const size = parts.unitIds.size;
-  reading.sentences.forEach((s, i) => {
-    const mask = masks[i] as number;
-    if (mask === 0) return;
-    const ids = s.units.map((u) => parts.unitIds.get(u) ?? -1);
-    visitSentenceFeatures(s, (kind, unit, other) => {
-      let slot: Slot | undefined;
-      if (kind === 'team') slot = parts.team;
+  let ids: number[] = [];
+  let mask = 0;
+  let at = 0;
+  const visit = (kind: SentenceFeatureKind, unit: number, other: number) => {
+    let row: number | undefined;
+    if (kind === 'team') row = parts.team;
+    else {
+      const id = ids[unit] as number;
+      if (id < 0) return;
+      if (kind === 'u' || kind === 'side') row = parts[kind][id];
       else {
-        const id = ids[unit] as number;
-        if (id < 0) return;
-        if (kind === 'u' || kind === 'side') slot = parts[kind].get(id);
-        else {
-          const second = ids[other] as number;
-          if (second < 0) return;
-          slot = parts[kind].get(id * size + second);
-        }
+        const second = ids[other] as number;
+        if (second < 0) return;
+        row = parts[kind].get(id * size + second);
       }
-      if (slot) count(slot, mask, i);
-    });
+    }
+    if (row !== undefined && row >= 0) count(row, mask, at);
+  };
+  reading.sentences.forEach((s, i) => {
+    mask = masks[i] as number;
+    if (mask === 0) return;
+    at = i;
+    ids = s.units.map((u) => parts.unitIds.get(u) ?? -1);
+    visitSentenceFeatures(s, visit);
   });
-  return { sums, bySentence };
+  return { sums, bySentence, sentences };
 }
 
-/** The sentence whose features weighed most for a finding, or -1. */
+/** The sentence whose features weighed most for finding `k`, or -1 (the first of equals). */
+function heaviestSentence(scores: Scores, k: number): number {
+  let sentence = -1;
+  let best = 0;
+  for (let i = 0; i < scores.sentences; i++) {
+    const w = scores.bySentence[k * scores.sentences + i] as number;
+    if (w > best) {
+      best = w;
+      sentence = i;
+    }
+  }
+  return sentence;
+}
+
+/** The sentence whose features weighed most for a finding, or -1 (the first of equals, in the order first seen). */
 function heaviest(bySentence: ReadonlyMap<number, number>): number {
   let sentence = -1;
   let best = 0;
