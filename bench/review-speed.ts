@@ -99,11 +99,11 @@ export async function benchReviewSpeed(): Promise<string[]> {
     [...flags, '--import', 'tsx', fileURLToPath(import.meta.url), COMPILED_CHILD],
     { cwd: fileURLToPath(new URL('../', import.meta.url)), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
   );
-  const compiled = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as CompiledFigures;
+  const compiled = lastJsonLine(out) as CompiledFigures;
   const fromSource = await timeReviews(source);
   const lines = [
     `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${benchTexts().documents.length} texts of 800+ characters (pasted job descriptions))`,
-    ...reviewLines(`compiled (npm start: node ${flags.join(' ')})`, compiled.review),
+    ...reviewLines(`compiled (npm start: node ${flags.join(' ')} dist/main.js)`, compiled.review),
     ...reviewLines('source via tsx', fromSource),
     '  of which, compiled, per 4,000 characters:',
     `    wink-nlp readDoc:  ${spread(compiled.library)}`,
@@ -143,7 +143,17 @@ function languageCost(flags: readonly string[]): { ms: number; mb: number } {
   const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', script], {
     encoding: 'utf8',
   });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; mb: number };
+  return lastJsonLine(out) as { ms: number; mb: number };
+}
+
+/** A measuring process's result: the JSON on its last line of output. */
+function lastJsonLine(out: string): unknown {
+  const last = out.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(last);
+  } catch {
+    throw new Error(`a measuring process printed no result; its output ended with: ${out.slice(-500)}`);
+  }
 }
 
 if (process.argv.includes(COMPILED_CHILD)) console.log(JSON.stringify(await compiledFigures()));

@@ -24,17 +24,25 @@ export function buildForStart(): void {
 }
 
 /**
- * The flags `npm start` gives Node (package.json's `start` script, `node <flags> dist/main.js`), so a benchmark of
- * the compiled build runs it in a process set up as production's is.
+ * The flags `npm start` gives Node: package.json's `start` script is `node <flags> dist/main.js`, each flag one word
+ * (`--name` or `--name=value`). A benchmark of the compiled build runs it in a process set up as production's is, and
+ * the process tests start the build with them. Any other shape of the script throws, rather than be misread.
  */
 export function startNodeFlags(): string[] {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
     scripts: { start: string };
   };
-  const [node, ...args] = manifest.scripts.start.trim().split(/\s+/);
-  if (node !== 'node')
-    throw new Error(`package.json start script does not run node: ${manifest.scripts.start}`);
-  return args.filter((arg) => arg.startsWith('--'));
+  const words = manifest.scripts.start.trim().split(/\s+/);
+  const flags = words.slice(1, -1);
+  if (
+    words[0] !== 'node' ||
+    words.at(-1) !== 'dist/main.js' ||
+    !flags.every((f) => /^--[\w-]+(=\S+)?$/.test(f))
+  )
+    throw new Error(
+      `package.json start script is not "node <--flag[=value]...> dist/main.js": ${manifest.scripts.start}`,
+    );
+  return flags;
 }
 
 /** Milliseconds since an arbitrary point, with sub-microsecond resolution. */

@@ -199,7 +199,7 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
 export function featuresFor(reading: ReviewReading, anchors: readonly string[]): Map<string, number> {
   const features = new Map<string, number>();
   for (const f of reading.documentFeatures) features.set(f, -1);
-  const read = readSentences(reading, [anchors]);
+  const read = readSentences(reading, asLists(anchors));
   reading.sentenceFeatures.forEach((list, i) => {
     if (read[i] === 1) for (const f of list) if (!features.has(f)) features.set(f, i);
   });
@@ -244,6 +244,18 @@ function conceptMask(anchorLists: readonly (readonly string[])[], concept: strin
     masks.set(concept, mask);
   }
   return mask;
+}
+
+/** One anchor list as the list of lists `readSentences` reads, the same array each time (its masks are memoised by it). */
+const singleLists = new WeakMap<readonly string[], readonly (readonly string[])[]>();
+
+function asLists(anchors: readonly string[]): readonly (readonly string[])[] {
+  let lists = singleLists.get(anchors);
+  if (!lists) {
+    lists = [anchors];
+    singleLists.set(anchors, lists);
+  }
+  return lists;
 }
 
 const anchorSets = new WeakMap<readonly string[], Set<string>>();
