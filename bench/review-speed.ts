@@ -103,7 +103,7 @@ export async function benchReviewSpeed(): Promise<string[]> {
   const fromSource = await timeReviews(source);
   const lines = [
     `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${benchTexts().documents.length} texts of 800+ characters (pasted job descriptions))`,
-    ...reviewLines(`compiled (npm start: node ${flags.join(' ')} dist/main.js)`, compiled.review),
+    ...reviewLines(`compiled (npm start: ${['node', ...flags, 'dist/main.js'].join(' ')})`, compiled.review),
     ...reviewLines('source via tsx', fromSource),
     '  of which, compiled, per 4,000 characters:',
     `    wink-nlp readDoc:  ${spread(compiled.library)}`,

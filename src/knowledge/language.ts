@@ -222,17 +222,26 @@ function spellOut(line: string, spelled: readonly (readonly [RegExp, Replacement
   return out;
 }
 
-/** A sentence; its text is joined only when asked for (a quote, or a finding's check of what a sentence says). */
+/**
+ * A sentence; its text is joined only when asked for (a quote, or a finding's check of what a sentence says). A class,
+ * so the getter is the prototype's: a getter of its own on each object literal is a closure over the tokens, and V8
+ * keeps such closures, and all they reach, through every minor garbage collection until the next full one (each
+ * collection copying them again: see docs/benchmarks.md).
+ */
+class ReadSentenceText implements Sentence {
+  private joined: string | undefined;
+  constructor(
+    readonly tokens: Token[],
+    readonly line: number,
+  ) {}
+  get text(): string {
+    this.joined ??= sentenceText(this.tokens);
+    return this.joined;
+  }
+}
+
 function sentence(tokens: Token[], line: number): Sentence {
-  let text: string | undefined;
-  return {
-    tokens,
-    line,
-    get text() {
-      text ??= sentenceText(tokens);
-      return text;
-    },
-  };
+  return new ReadSentenceText(tokens, line);
 }
 
 /** A sentence's text for quoting: tokens joined, spaces before punctuation removed. */

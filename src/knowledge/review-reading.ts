@@ -175,20 +175,39 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
   );
   // Only the sentences some finding reads (see `featuresFor`) need their features: most of a long text's do not.
   const wanted = readSentences({ sentenceConcepts }, reader.anchorLists);
-  let sentenceFeatures: string[][] | undefined;
-  return {
-    sentences: read,
+  return new Reading(
+    read,
     lines,
     dutyRoles,
     mainRole,
-    // Joined into strings only when asked for (training, evaluation): the review scores them from their parts.
-    get sentenceFeatures() {
-      sentenceFeatures ??= read.map((s, i) => (wanted[i] === 0 ? [] : sentenceFeaturesOf(s)));
-      return sentenceFeatures;
-    },
-    documentFeatures: [...documentFeaturesOf(read, duties, mainRole), ...shapeOf(lines)],
+    [...documentFeaturesOf(read, duties, mainRole), ...shapeOf(lines)],
     sentenceConcepts,
-  };
+    wanted,
+  );
+}
+
+/**
+ * A text's reading for the review. A class, so `sentenceFeatures` is the prototype's getter: a getter of its own on
+ * an object literal is a closure, and V8 keeps such closures, and the whole reading they reach, through every minor
+ * garbage collection until the next full one (see `ReadSentenceText` in language.ts).
+ */
+class Reading implements ReviewReading {
+  private joined: string[][] | undefined;
+  constructor(
+    readonly sentences: ReadSentence[],
+    readonly lines: string[],
+    readonly dutyRoles: string[],
+    readonly mainRole: string | undefined,
+    readonly documentFeatures: string[],
+    readonly sentenceConcepts: Set<string>[],
+    /** Which sentences some finding reads (`readSentences` with every anchor): the others have no features. */
+    private readonly wanted: readonly number[],
+  ) {}
+  // Joined into strings only when asked for (training, evaluation): the review scores them from their parts.
+  get sentenceFeatures(): string[][] {
+    this.joined ??= this.sentences.map((s, i) => (this.wanted[i] === 0 ? [] : sentenceFeaturesOf(s)));
+    return this.joined;
+  }
 }
 
 /**
