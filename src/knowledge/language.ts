@@ -229,14 +229,15 @@ function spellOut(line: string, spelled: readonly (readonly [RegExp, Replacement
  * collection copying them again: see docs/benchmarks.md).
  */
 class ReadSentenceText implements Sentence {
-  private joined: string | undefined;
+  // A private field, so the joined text is no own property that copying or serialising a sentence would show.
+  #joined: string | undefined;
   constructor(
     readonly tokens: Token[],
     readonly line: number,
   ) {}
   get text(): string {
-    this.joined ??= sentenceText(this.tokens);
-    return this.joined;
+    this.#joined ??= sentenceText(this.tokens);
+    return this.#joined;
   }
 }
 

@@ -192,7 +192,9 @@ export function readForReview(knowledge: Knowledge, text: string): ReviewReading
  * garbage collection until the next full one (see `ReadSentenceText` in language.ts).
  */
 class Reading implements ReviewReading {
-  private joined: string[][] | undefined;
+  // Private fields, so neither is an own property that copying or serialising a reading would show.
+  #joined: string[][] | undefined;
+  readonly #wanted: readonly number[];
   constructor(
     readonly sentences: ReadSentence[],
     readonly lines: string[],
@@ -201,12 +203,14 @@ class Reading implements ReviewReading {
     readonly documentFeatures: string[],
     readonly sentenceConcepts: Set<string>[],
     /** Which sentences some finding reads (`readSentences` with every anchor): the others have no features. */
-    private readonly wanted: readonly number[],
-  ) {}
+    wanted: readonly number[],
+  ) {
+    this.#wanted = wanted;
+  }
   // Joined into strings only when asked for (training, evaluation): the review scores them from their parts.
   get sentenceFeatures(): string[][] {
-    this.joined ??= this.sentences.map((s, i) => (this.wanted[i] === 0 ? [] : sentenceFeaturesOf(s)));
-    return this.joined;
+    this.#joined ??= this.sentences.map((s, i) => (this.#wanted[i] === 0 ? [] : sentenceFeaturesOf(s)));
+    return this.#joined;
   }
 }
 
