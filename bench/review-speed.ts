@@ -8,15 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { labeledSets } from '../scripts/review-data.ts';
 import * as source from '../src/knowledge/index.ts';
-import {
-  buildForStart,
-  fmt,
-  nowMs,
-  percentile,
-  seededRandom,
-  startNodeFlags,
-  timeWithPauses,
-} from './support.ts';
+import { buildForStart, fmt, percentile, seededRandom, startNodeFlags, timeWithPauses } from './support.ts';
 
 const LENGTH = 4_000;
 const RUNS = 2_000;
@@ -60,8 +52,10 @@ function benchTexts(): { samples: string[]; documents: string[] } {
   return { samples, documents: messages.filter((m) => m.length >= 800) };
 }
 
-async function timeReviews(reviewer: Reviewer): Promise<ReviewTimes> {
-  const { samples, documents } = benchTexts();
+/** The texts as `benchTexts` makes them (read once per process: it parses every labeled file). */
+type BenchTexts = ReturnType<typeof benchTexts>;
+
+async function timeReviews(reviewer: Reviewer, { samples, documents }: BenchTexts): Promise<ReviewTimes> {
   const knowledge = reviewer.loadKnowledge(fileURLToPath(new URL('../knowledge/', import.meta.url)));
   const review = (text: string) => reviewer.reviewMessage(knowledge, text);
   return {
@@ -73,21 +67,15 @@ async function timeReviews(reviewer: Reviewer): Promise<ReviewTimes> {
 /** Measures the compiled build in this process (run by `benchReviewSpeed` with `npm start`'s Node flags). */
 async function compiledFigures(): Promise<CompiledFigures> {
   const compiled = (await import(new URL('../dist/knowledge/index.js', import.meta.url).href)) as Reviewer;
-  const review = await timeReviews(compiled);
+  const texts = benchTexts();
+  const review = await timeReviews(compiled, texts);
   // The floor under the review: the same 4,000-character texts through wink-nlp alone (tokens, sentences,
   // negation, parts of speech), and through the language layer (the library plus lines, shorthand, scope).
   const layer = (await import(new URL('../dist/knowledge/language.js', import.meta.url).href)) as Language;
-  const { samples } = benchTexts();
-  const timeEach = (read: (text: string) => unknown) => {
-    for (const text of samples) read(text);
-    return Array.from({ length: RUNS }, (_, i) => {
-      const t = nowMs();
-      read(samples[i % samples.length] as string);
-      return nowMs() - t;
-    });
-  };
-  const library = timeEach((text) => layer.nlp().readDoc(text));
-  const reading = timeEach((text) => layer.readText(text));
+  const timeEach = async (read: (text: string) => unknown) =>
+    (await timeWithPauses(texts.samples, RUNS, read)).times;
+  const library = await timeEach((text) => layer.nlp().readDoc(text));
+  const reading = await timeEach((text) => layer.readText(text));
   return { review, library, reading };
 }
 
@@ -100,9 +88,10 @@ export async function benchReviewSpeed(): Promise<string[]> {
     { cwd: fileURLToPath(new URL('../', import.meta.url)), encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
   );
   const compiled = lastJsonLine(out) as CompiledFigures;
-  const fromSource = await timeReviews(source);
+  const texts = benchTexts();
+  const fromSource = await timeReviews(source, texts);
   const lines = [
-    `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${benchTexts().documents.length} texts of 800+ characters (pasted job descriptions))`,
+    `Review speed (${RUNS.toLocaleString('en')} reviews of ${LENGTH.toLocaleString('en')}-character texts; 500 of ${texts.documents.length} texts of 800+ characters (pasted job descriptions))`,
     ...reviewLines(`compiled (npm start: ${['node', ...flags, 'dist/main.js'].join(' ')})`, compiled.review),
     ...reviewLines('source via tsx', fromSource),
     '  of which, compiled, per 4,000 characters:',

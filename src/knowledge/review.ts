@@ -102,12 +102,12 @@ export function scoreFinding(
     weightMaps.set(weights, map);
   }
   let sum = weights.bias;
-  const bySentence = new Map<number, number>();
+  const bySentence: number[] = [];
   for (const [feature, at] of features) {
     const w = map.get(feature);
     if (w === undefined) continue;
     sum += w;
-    if (at >= 0) bySentence.set(at, (bySentence.get(at) ?? 0) + w);
+    if (at >= 0) bySentence[at] = (bySentence[at] ?? 0) + w;
   }
   return { probability: probabilityOf(sum), sentence: heaviest(bySentence) };
 }
@@ -227,7 +227,11 @@ export function findingsInReading(knowledge: Knowledge, reading: ReviewReading):
     findings.push({
       id: mistake.id,
       mistake,
-      triggers: triggersOf(mistake.id, reading, heaviestSentence(scores, k)),
+      triggers: triggersOf(
+        mistake.id,
+        reading,
+        heaviest(scores.bySentence, k * scores.sentences, scores.sentences),
+      ),
       roles: kitsFor(knowledge, rolesOf(mistake.id, reading)),
     });
   });
@@ -247,7 +251,10 @@ export function reviewScores(
   return Object.fromEntries(
     model.mistakes.map((m, k) => [
       m.id,
-      { probability: probabilityOf(scores.sums[k] as number), sentence: heaviestSentence(scores, k) },
+      {
+        probability: probabilityOf(scores.sums[k] as number),
+        sentence: heaviest(scores.bySentence, k * scores.sentences, scores.sentences),
+      },
     ]),
   );
 }
@@ -320,28 +327,18 @@ function scoresOf(model: CompiledModel, reading: ReviewReading): Scores {
   return { sums, bySentence, sentences };
 }
 
-/** The sentence whose features weighed most for finding `k`, or -1 (the first of equals). */
-function heaviestSentence(scores: Scores, k: number): number {
+/**
+ * The sentence whose features weighed most, or -1: the first of equals, from the weights by sentence (`count` of them
+ * from `start`; a sentence without any is 0).
+ */
+function heaviest(weights: ArrayLike<number | undefined>, start = 0, count = weights.length): number {
   let sentence = -1;
   let best = 0;
-  for (let i = 0; i < scores.sentences; i++) {
-    const w = scores.bySentence[k * scores.sentences + i] as number;
+  for (let i = 0; i < count; i++) {
+    const w = weights[start + i] ?? 0;
     if (w > best) {
       best = w;
       sentence = i;
-    }
-  }
-  return sentence;
-}
-
-/** The sentence whose features weighed most for a finding, or -1 (the first of equals, in the order first seen). */
-function heaviest(bySentence: ReadonlyMap<number, number>): number {
-  let sentence = -1;
-  let best = 0;
-  for (const [at, w] of bySentence) {
-    if (w > best) {
-      best = w;
-      sentence = at;
     }
   }
   return sentence;
