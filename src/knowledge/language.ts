@@ -4,8 +4,9 @@
  * every sentence knows where it stands in the original text so a finding can quote it.
  */
 
+import { createRequire } from 'node:module';
 import model from 'wink-eng-lite-web-model';
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import type { WinkMethods } from 'wink-nlp';
 
 /** One word or symbol of the text. */
 export interface Token {
@@ -84,6 +85,66 @@ const SHORTHAND: [RegExp, Replacement][] = [
   // The tokenizer splits "3.x" into "3", "." and a new sentence "x".
   [/\b(?:python ?|py ?)?([23])\.x\b/gi, 'py$1'],
 ];
+
+/**
+ * A wink-nlp document's own data: its tokens (four numbers each), sentences and markings. The review reads what it
+ * needs from a document at once and then empties these (see `documentData`).
+ */
+interface DocumentData {
+  tokens: number[];
+  sentences: unknown[];
+  markings: unknown[];
+  entities?: unknown[];
+  customEntities?: unknown[];
+}
+
+/** wink-nlp's document builder (its `src/doc-v2.js`): the document's API, made over the document's data. */
+type DocumentBuilder = (data: DocumentData, addons: unknown) => unknown;
+
+/** The builder wrapped so the data of the document it last built can be emptied once read. */
+interface DataKeepingBuilder extends DocumentBuilder {
+  last?: DocumentData;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * wink-nlp builds every document's API from closures assigned to properties (`api.out = (f) => ...`). V8 allocates a
+ * function assigned to a property straight into the old generation, and a closure there keeps its scope (the
+ * document's token array and all) alive through every minor garbage collection until the next full one: each
+ * collection copied, then promoted, the data of every document read since (about 40 KB for 4,000 characters; see
+ * docs/benchmarks.md). The data cannot be reached through wink-nlp's API, so its document builder is wrapped before
+ * wink-nlp loads, keeping the data of the last document built; `readText` empties its arrays once it has read them,
+ * and the closures then keep only empty arrays. wink-nlp's version is pinned in package-lock.json, and
+ * test/language.test.ts checks that the wrap still catches each document.
+ */
+function documentData(): DataKeepingBuilder | undefined {
+  const path = require.resolve('wink-nlp/src/doc-v2.js');
+  const loaded = require.cache[path];
+  // Wrapped already (the module loaded again, as tests do), or wink-nlp loaded before this wrap could be made.
+  if (loaded && 'last' in loaded.exports) return loaded.exports as DataKeepingBuilder;
+  if (require.cache[require.resolve('wink-nlp')]) return undefined;
+  const build = require(path) as DocumentBuilder;
+  const keeping: DataKeepingBuilder = (data, addons) => {
+    keeping.last = data;
+    return build(data, addons);
+  };
+  keeping.last = undefined;
+  (require.cache[path] as NodeJS.Module).exports = keeping;
+  return keeping;
+}
+
+const documents = documentData();
+const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+
+/** Empties the arrays of the document last read (see `documentData`), once nothing reads it any more. */
+function emptyLastDocument(): void {
+  const data = documents?.last;
+  if (!data) return;
+  for (const list of [data.tokens, data.sentences, data.markings, data.entities, data.customEntities])
+    if (list) list.length = 0;
+  (documents as DataKeepingBuilder).last = undefined;
+}
 
 let engine: WinkMethods | undefined;
 
@@ -170,6 +231,7 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
   const pos = doc.tokens().out(its.pos) as string[];
   const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  emptyLastDocument();
   let line = 0;
   for (const [first, last] of spans) {
     let tokens: Token[] = [];

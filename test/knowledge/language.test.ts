@@ -1,7 +1,11 @@
-/** The language layer's check of which language a text is in: the review reads English only. */
+/**
+ * The language layer: which language a text is in (the review reads English only), and how it lets go of wink-nlp's
+ * documents once read.
+ */
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { answerMention, answerThreadReview, loadKnowledge } from '../../src/knowledge/index.ts';
-import { readsAsEnglish } from '../../src/knowledge/language.ts';
+import { nlp, readsAsEnglish, readText } from '../../src/knowledge/language.ts';
 import { notEnglishNote, renderMentionAnswer } from '../../src/render/mentions.ts';
 
 const knowledge = loadKnowledge(new URL('../../knowledge/', import.meta.url).pathname);
@@ -85,5 +89,29 @@ describe('readsAsEnglish', () => {
     expect(readsAsEnglish('candidates from Le Wagon and MIT, both know Django')).toBe(true);
     // Another script is another language, whatever Latin names stand in it.
     expect(readsAsEnglish('件名: コーディングテストの変更について、HackerRankをやめます')).toBe(false);
+  });
+});
+
+describe("wink-nlp's document data", () => {
+  // The wrapped document builder, as language.ts leaves it in Node's module cache (see `documentData` there).
+  const require = createRequire(import.meta.url);
+  const builder = () =>
+    require.cache[require.resolve('wink-nlp/src/doc-v2.js')]?.exports as { last?: { tokens: number[] } };
+
+  it('is caught as wink-nlp builds each document, so the review can empty it', () => {
+    expect(builder()).toBeTypeOf('function');
+    nlp().readDoc('We need SQL for this role.');
+    expect(builder().last?.tokens.length).toBeGreaterThan(0);
+  });
+
+  it('is emptied once read, and the next reading is the same', () => {
+    const text = "She doesn't know SQL.\nNo need for a Django round, it's all Python.";
+    const first = readText(text);
+    expect(builder().last).toBeUndefined();
+    const again = readText(text);
+    expect(again.sentences.map((s) => [s.text, s.tokens])).toEqual(
+      first.sentences.map((s) => [s.text, s.tokens]),
+    );
+    expect(first.sentences[0]?.tokens.find((t) => t.lower === 'sql')?.negated).toBe(true);
   });
 });
