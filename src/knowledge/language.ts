@@ -88,62 +88,76 @@ const SHORTHAND: [RegExp, Replacement][] = [
 
 /**
  * A wink-nlp document's own data: its tokens (four numbers each), sentences and markings. The review reads what it
- * needs from a document at once and then empties these (see `documentData`).
+ * needs from a document at once and then empties these (see `wrapDocumentBuilder`).
  */
 interface DocumentData {
-  tokens: number[];
-  sentences: unknown[];
-  markings: unknown[];
-  entities?: unknown[];
-  customEntities?: unknown[];
+  tokens: unknown;
+  sentences: unknown;
+  markings: unknown;
+  entities?: unknown;
+  customEntities?: unknown;
 }
 
 /** wink-nlp's document builder (its `src/doc-v2.js`): the document's API, made over the document's data. */
-type DocumentBuilder = (data: DocumentData, addons: unknown) => unknown;
+type DocumentBuilder = (data: DocumentData, ...rest: unknown[]) => unknown;
 
 /** The builder wrapped so the data of the document it last built can be emptied once read. */
 interface DataKeepingBuilder extends DocumentBuilder {
   last?: DocumentData;
+  [KEEPS_DATA]: true;
 }
+
+/** Marks the wrapped builder, so a second copy of this module (tests load modules afresh) finds it. */
+const KEEPS_DATA = Symbol.for('pyhire.wink-document-data');
 
 const require = createRequire(import.meta.url);
 
 /**
- * wink-nlp builds every document's API from closures assigned to properties (`api.out = (f) => ...`). V8 allocates a
- * function assigned to a property straight into the old generation, and a closure there keeps its scope (the
- * document's token array and all) alive through every minor garbage collection until the next full one: each
- * collection copied, then promoted, the data of every document read since (about 40 KB for 4,000 characters; see
- * docs/benchmarks.md). The data cannot be reached through wink-nlp's API, so its document builder is wrapped before
- * wink-nlp loads, keeping the data of the last document built; `readText` empties its arrays once it has read them,
- * and the closures then keep only empty arrays. wink-nlp's version is pinned in package-lock.json, and
- * test/language.test.ts checks that the wrap still catches each document.
+ * wink-nlp builds every document's API from closures assigned to properties (`api.out = (f) => ...`). V8's parser
+ * marks a function written as the value of a property assignment for the old generation, and while the code that
+ * makes it runs unoptimised (wink-nlp's runs so for thousands of documents), the closure is allocated there. A dead
+ * closure in the old generation still counts as a root for minor garbage collections, so it kept its scope (the
+ * document's token array and all) alive until the next full collection: every scavenge copied, then promoted, the
+ * data of each document read since (about 40 KB for 4,000 characters; see docs/benchmarks.md). The data cannot be
+ * reached through wink-nlp's API, so its document builder is wrapped before wink-nlp loads, keeping the data of the
+ * last document built; `readText` empties its arrays once it has read them, and the closures keep only empty
+ * arrays. Where the builder cannot be wrapped (wink-nlp loaded first, or its files laid out otherwise in a later
+ * version), nothing is wrapped and readings are the same, only kept longer. test/knowledge/language.test.ts checks
+ * that the wrap catches each document.
  */
-function documentData(): DataKeepingBuilder | undefined {
-  const path = require.resolve('wink-nlp/src/doc-v2.js');
-  const loaded = require.cache[path];
-  // Wrapped already (the module loaded again, as tests do), or wink-nlp loaded before this wrap could be made.
-  if (loaded && 'last' in loaded.exports) return loaded.exports as DataKeepingBuilder;
-  if (require.cache[require.resolve('wink-nlp')]) return undefined;
-  const build = require(path) as DocumentBuilder;
-  const keeping: DataKeepingBuilder = (data, addons) => {
-    keeping.last = data;
-    return build(data, addons);
-  };
-  keeping.last = undefined;
-  (require.cache[path] as NodeJS.Module).exports = keeping;
-  return keeping;
+function wrapDocumentBuilder(): DataKeepingBuilder | undefined {
+  try {
+    const path = require.resolve('wink-nlp/src/doc-v2.js');
+    const loaded = require.cache[path]?.exports as Partial<DataKeepingBuilder> | undefined;
+    if (loaded?.[KEEPS_DATA]) return loaded as DataKeepingBuilder;
+    // wink-nlp took the builder it loaded already: a wrap now would never be called.
+    if (require.cache[require.resolve('wink-nlp')]) return undefined;
+    const build = require(path) as DocumentBuilder;
+    if (typeof build !== 'function') return undefined;
+    const keeping = ((data: DocumentData, ...rest: unknown[]) => {
+      keeping.last = data;
+      return build(data, ...rest);
+    }) as DataKeepingBuilder;
+    keeping[KEEPS_DATA] = true;
+    const entry = require.cache[path];
+    if (!entry) return undefined;
+    entry.exports = keeping;
+    return keeping;
+  } catch {
+    return undefined;
+  }
 }
 
-const documents = documentData();
+const documents = wrapDocumentBuilder();
 const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
 
-/** Empties the arrays of the document last read (see `documentData`), once nothing reads it any more. */
+/** Empties the arrays of the document last built (see `wrapDocumentBuilder`), once nothing reads it any more. */
 function emptyLastDocument(): void {
   const data = documents?.last;
-  if (!data) return;
+  if (!documents || !data) return;
   for (const list of [data.tokens, data.sentences, data.markings, data.entities, data.customEntities])
-    if (list) list.length = 0;
-  (documents as DataKeepingBuilder).last = undefined;
+    if (Array.isArray(list)) list.length = 0;
+  documents.last = undefined;
 }
 
 let engine: WinkMethods | undefined;
@@ -225,13 +239,21 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
       .replace(/(?<!\S)\S{64,}/g, (run) => run.slice(0, 64))
       .replace(POSSESSIVE_BEFORE_PUNCTUATION, '$1 $2'),
   );
-  const values = doc.tokens().out(its.value) as string[];
-  // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  emptyLastDocument();
+  let values: string[];
+  let lemmas: string[];
+  let pos: string[];
+  let negation: boolean[];
+  let spans: [number, number][];
+  try {
+    values = doc.tokens().out(its.value) as string[];
+    // wink-nlp's typings give `its.lemma` a model-specific signature that `out` does not accept; it reads like `value`.
+    lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    pos = doc.tokens().out(its.pos) as string[];
+    negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
+    spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  } finally {
+    emptyLastDocument();
+  }
   let line = 0;
   for (const [first, last] of spans) {
     let tokens: Token[] = [];

@@ -2,7 +2,9 @@
  * The language layer: which language a text is in (the review reads English only), and how it lets go of wink-nlp's
  * documents once read.
  */
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answerMention, answerThreadReview, loadKnowledge } from '../../src/knowledge/index.ts';
 import { nlp, readsAsEnglish, readText } from '../../src/knowledge/language.ts';
@@ -93,8 +95,9 @@ describe('readsAsEnglish', () => {
 });
 
 describe("wink-nlp's document data", () => {
-  // The wrapped document builder, as language.ts leaves it in Node's module cache (see `documentData` there).
+  // The wrapped document builder, as language.ts leaves it in Node's module cache (see `wrapDocumentBuilder` there).
   const require = createRequire(import.meta.url);
+  const TEXT = "She doesn't know SQL.\nNo need for a Django round, it's all Python.";
   const builder = () =>
     require.cache[require.resolve('wink-nlp/src/doc-v2.js')]?.exports as { last?: { tokens: number[] } };
 
@@ -105,13 +108,36 @@ describe("wink-nlp's document data", () => {
   });
 
   it('is emptied once read, and the next reading is the same', () => {
-    const text = "She doesn't know SQL.\nNo need for a Django round, it's all Python.";
-    const first = readText(text);
+    const first = readText(TEXT);
     expect(builder().last).toBeUndefined();
-    const again = readText(text);
+    const again = readText(TEXT);
     expect(again.sentences.map((s) => [s.text, s.tokens])).toEqual(
       first.sentences.map((s) => [s.text, s.tokens]),
     );
     expect(first.sentences[0]?.tokens.find((t) => t.lower === 'sql')?.negated).toBe(true);
+  });
+
+  it('is left alone where wink-nlp loaded first: nothing is wrapped, and readings are the same', () => {
+    // A fresh process, where wink-nlp is required before the language layer loads (so the wrap could never be called).
+    const language = new URL('../../src/knowledge/language.ts', import.meta.url).href;
+    const script = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(import.meta.url);
+      require('wink-nlp');
+      const { readText } = await import(${JSON.stringify(language)});
+      const builder = require.cache[require.resolve('wink-nlp/src/doc-v2.js')].exports;
+      const reading = readText(${JSON.stringify(TEXT)});
+      console.log(JSON.stringify({
+        wrapped: Object.getOwnPropertySymbols(builder).length > 0,
+        sentences: reading.sentences.map((s) => [s.text, s.tokens]),
+      }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1) ?? '')).toEqual({
+      wrapped: false,
+      sentences: readText(TEXT).sentences.map((s) => [s.text, s.tokens]),
+    });
   });
 });
