@@ -311,8 +311,9 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   let clause = 0;
   const names: NameHit[] = [];
   const nameClauses: number[] = [];
-  const theyClauses = new Set<number>();
-  const youClauses = new Set<number>();
+  // Clauses with "they" and with "you" in them: made only when a sentence has either (most have neither).
+  let theyClauses: Set<number> | undefined;
+  let youClauses: Set<number> | undefined;
   const folded = {
     written: tokens.map((t, k) => tokenKey(tokens, k, t.lower)),
     lemma: tokens.map((t, k) => tokenKey(tokens, k, t.lemma)),
@@ -346,8 +347,8 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     const token = tokens[i] as Token;
     if (CLAUSE_MARKS.has(token.value)) clause++;
-    if (THEY.has(token.lower)) theyClauses.add(clause);
-    if (YOU.has(token.lower)) youClauses.add(clause);
+    if (THEY.has(token.lower)) (theyClauses ??= new Set()).add(clause);
+    if (YOU.has(token.lower)) (youClauses ??= new Set()).add(clause);
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
       const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
       if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
@@ -368,7 +369,7 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   if (names.some((n) => n.entry.people))
     names.forEach((n, k) => {
       const c = nameClauses[k] as number;
-      if (theyClauses.has(c) && !youClauses.has(c)) n.theirs = true;
+      if (theyClauses?.has(c) && !youClauses?.has(c)) n.theirs = true;
     });
   const otherTeam =
     units.includes('@team') &&
@@ -899,8 +900,10 @@ function documentFeaturesOf(
   // What speaks of the hire's own roles is read from the duty lines: "Base plus bonus" under Benefits, or the
   // infrastructure team's title under "Our stack", says nothing of one person doing two jobs.
   const own = sentences.filter((s) => !SIDE_SECTIONS.has(s.section) && !s.otherTeam);
-  const ownUnits = new Set(own.flatMap((s) => s.units));
-  const said = (unit: string) => ownUnits.has(unit);
+  // Only concepts are asked for (`@single`, `@absorb`...), so only they are gathered.
+  const ownConcepts = new Set<string>();
+  for (const s of own) for (const unit of s.units) if (unit.startsWith('@')) ownConcepts.add(unit);
+  const said = (unit: `@${string}`) => ownConcepts.has(unit);
   // Roles: how many archetypes' work the one hire is given.
   const n = dutyRoles.length;
   if (n >= 2) {
