@@ -288,7 +288,7 @@ export function readText(raw: string, spelled: readonly (readonly [RegExp, Repla
         lemma,
         pos: pos[i] ?? 'X',
         negated: (Boolean(negation[i]) && !scopeClosed) || extraNegation,
-        capitalised: /^\p{Lu}/u.test(value),
+        capitalised: startsCapitalised(value),
       });
       if (EXTRA_NEGATIONS.has(lemma)) extraNegation = true;
     }
@@ -323,6 +323,13 @@ class ReadSentenceText implements Sentence {
     this.#joined ??= sentenceText(this.tokens);
     return this.#joined;
   }
+}
+
+/** Whether a word starts with a capital letter (A–Z at once; any other letter by its Unicode category). */
+function startsCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 function sentence(tokens: Token[], line: number): Sentence {

@@ -314,9 +314,13 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
   // Clauses with "they" and with "you" in them: made only when a sentence has either (most have neither).
   let theyClauses: Set<number> | undefined;
   let youClauses: Set<number> | undefined;
+  const written = tokens.map((t, k) => tokenKey(tokens, k, t.lower));
   const folded = {
-    written: tokens.map((t, k) => tokenKey(tokens, k, t.lower)),
-    lemma: tokens.map((t, k) => tokenKey(tokens, k, t.lemma)),
+    written,
+    // Most words are their own dictionary form: their key is the written one.
+    lemma: tokens.map((t, k) =>
+      t.lemma === t.lower ? (written[k] as string) : tokenKey(tokens, k, t.lemma),
+    ),
   };
   for (let i = 0; i < tokens.length; ) {
     const match = nameAt(reader, tokens, folded, i) ?? sharedHeadTitleAt(reader, tokens, folded, i);
@@ -552,7 +556,7 @@ interface Folded {
 
 /** A token's look-up key (see `nameKey`): a lone "." between a digit and a digit or "x" reads as "dot". */
 function tokenKey(tokens: readonly Token[], k: number, text: string): string {
-  if (PLAIN_KEY.test(text)) return text;
+  if (isPlainKey(text)) return text;
   if (text === '.' && /\d$/.test(tokens[k - 1]?.lower ?? '') && /^(?:\d|x$)/.test(tokens[k + 1]?.lower ?? ''))
     return 'dot';
   // Punctuation and emoji fold to nothing (most tokens that are not plain are these); a letter-like symbol such
@@ -571,7 +575,15 @@ function tokenKey(tokens: readonly Token[], k: number, text: string): string {
 /** Keys of tokens that are not plain words ("don't", "scikit-learn", "Ünal"): the same few recur in every text. */
 const tokenKeys = new Map<string, string>();
 
-const PLAIN_KEY = /^[a-z0-9]+$/;
+/** Whether a text is lower-case letters a–z and digits only, its own key (a loop: faster than a regular expression). */
+function isPlainKey(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
+}
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // ---- sections of a job description ----
