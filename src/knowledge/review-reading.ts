@@ -351,8 +351,14 @@ function readSentence(reader: Reader, sentence: Sentence, section: SectionKind):
     }
     const token = tokens[i] as Token;
     if (CLAUSE_MARKS.has(token.value)) clause++;
-    if (THEY.has(token.lower)) (theyClauses ??= new Set()).add(clause);
-    if (YOU.has(token.lower)) (youClauses ??= new Set()).add(clause);
+    if (THEY.has(token.lower)) {
+      theyClauses ??= new Set();
+      theyClauses.add(clause);
+    }
+    if (YOU.has(token.lower)) {
+      youClauses ??= new Set();
+      youClauses.add(clause);
+    }
     if (!FUNCTION_POS.has(token.pos) || KEPT_WORDS.has(token.lemma)) {
       const lemma = token.lemma.replace(/[^a-z0-9+#.'-]/g, '');
       if (lemma !== '' && lemma !== 'not' && lemma !== "n't") {
